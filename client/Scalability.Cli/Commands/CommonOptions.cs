@@ -1,0 +1,38 @@
+using System.CommandLine;
+using Scalability.GrainInterfaces.Jobs;
+
+namespace Scalability.Cli.Commands;
+
+/// <summary>Options that several commands share, defined once so that they read the same everywhere.</summary>
+internal static class CommonOptions
+{
+    public static Argument<string> Csv() => new("csv") { Description = "The CSV file of tickets (UTF-8, with a header row)." };
+
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout instead of text." };
+
+    public static Option<int> ChunkSize() => new("--chunk-size")
+    {
+        Description = "Records per chunk: the unit of work, retry and commit.",
+        DefaultValueFactory = _ => JobSpec.DefaultChunkSize,
+    };
+
+    public static Option<string?> IdColumn() => new("--id-column")
+    {
+        Description = "The column holding ticket ids (detected from common names when left out).",
+    };
+
+    public static Option<string[]> Columns(string name, string description) => new(name)
+    {
+        Description = description,
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    /// <summary>Column lists may be given as "A,B", as "A B", or by repeating the option.</summary>
+    public static string[]? SplitColumns(string[]? values)
+    {
+        var names = values?
+            .SelectMany(v => v.Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            .ToArray();
+        return names is { Length: > 0 } ? names : null;
+    }
+}

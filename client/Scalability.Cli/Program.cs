@@ -1,0 +1,24 @@
+using System.CommandLine;
+using Scalability.Cli;
+using Scalability.Cli.Commands;
+
+var root = new RootCommand("scale: categorize and summarize customer-support tickets from CSV, at any size, on Orleans.")
+{
+    AnalyzeCommand.Create(),
+    RunCommand.Create(),
+    GenerateCommand.Create(),
+};
+
+var parsed = root.Parse(args);
+if (parsed.Errors.Count > 0)
+{
+    foreach (var error in parsed.Errors)
+    {
+        Console.Error.WriteLine($"error: {error.Message}");
+    }
+
+    Console.Error.WriteLine("Run 'scale --help' for usage.");
+    return ExitCodes.BadInput;
+}
+
+return await parsed.InvokeAsync();

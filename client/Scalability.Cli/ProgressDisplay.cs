@@ -1,0 +1,74 @@
+using System.Globalization;
+using Scalability.Client;
+using Scalability.GrainInterfaces.Jobs;
+using Spectre.Console;
+
+namespace Scalability.Cli;
+
+/// <summary>
+/// Shows a job's progress on stderr while it runs: a live bar with tickets/s and ETA on a terminal, a plain line
+/// every few seconds when stderr is a file or a pipe. stdout stays for the results.
+/// </summary>
+internal static class ProgressDisplay
+{
+    private static readonly TimeSpan PlainLineInterval = TimeSpan.FromSeconds(2);
+
+    public static async Task<JobProgress> WatchAsync(ScalabilityClient client, string jobId, CancellationToken cancellationToken)
+    {
+        if (Console.IsErrorRedirected)
+        {
+            return await WatchPlainAsync(client, jobId, cancellationToken);
+        }
+
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        JobProgress last = await client.GetProgressAsync(jobId);
+        await console.Progress()
+            .AutoClear(false)
+            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn())
+            .StartAsync(async context =>
+            {
+                var task = context.AddTask(Describe(last), maxValue: 1);
+                await foreach (var progress in client.WatchAsync(jobId, cancellationToken: cancellationToken))
+                {
+                    last = progress;
+                    task.MaxValue = Math.Max(1, progress.InputRows);
+                    task.Value = progress.ProcessedRows;
+                    task.Description = Markup.Escape(Describe(progress));
+                }
+
+                task.StopTask();
+            });
+        return last;
+    }
+
+    private static async Task<JobProgress> WatchPlainAsync(ScalabilityClient client, string jobId, CancellationToken cancellationToken)
+    {
+        JobProgress? last = null;
+        var nextLine = DateTime.UtcNow;
+        await foreach (var progress in client.WatchAsync(jobId, cancellationToken: cancellationToken))
+        {
+            last = progress;
+            if (DateTime.UtcNow >= nextLine || progress.Status.IsFinished())
+            {
+                Console.Error.WriteLine(Describe(progress));
+                nextLine = DateTime.UtcNow + PlainLineInterval;
+            }
+        }
+
+        return last!;
+    }
+
+    public static string Describe(JobProgress progress)
+    {
+        var status = progress.Status.ToString().ToLowerInvariant();
+        if (progress.InputRows == 0)
+        {
+            return $"{status}…";
+        }
+
+        var percent = 100.0 * progress.ProcessedRows / progress.InputRows;
+        var eta = progress.EtaSeconds is { } seconds && !progress.Status.IsFinished() ? $" · ETA {Format.Duration(seconds)}" : "";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"{status} {progress.ProcessedRows:N0}/{progress.InputRows:N0} rows ({percent:0}%) · {progress.TicketsPerSecond:N0} tickets/s{eta}");
+    }
+}

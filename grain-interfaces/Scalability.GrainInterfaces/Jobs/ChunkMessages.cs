@@ -1,0 +1,49 @@
+using Scalability.GrainInterfaces.Datasets;
+using Scalability.GrainInterfaces.Processing;
+
+namespace Scalability.GrainInterfaces.Jobs;
+
+/// <summary>What a chunk grain is asked to do with its byte range.</summary>
+public enum ChunkWork
+{
+    /// <summary>Read, process and write the chunk's rows.</summary>
+    Process = 0,
+    /// <summary>
+    /// The chunk has used up its attempts: write its rows with status failed and the last error, so that no row is
+    /// lost from the output.
+    /// </summary>
+    WriteAsFailed = 1,
+}
+
+/// <summary>A lease on one chunk, as the chunk table grants it.</summary>
+[GenerateSerializer, Immutable, Alias("ChunkAssignment")]
+public sealed record ChunkAssignment(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] int Index,
+    [property: Id(2)] int Attempt,
+    [property: Id(3)] ChunkWork Work,
+    [property: Id(4)] string? FailureReason);
+
+/// <summary>
+/// Everything a chunk grain needs to do its work without calling back for it: the input (its manifest without the
+/// chunk list), its own byte range, the column mapping, the processor, and where its part files go.
+/// </summary>
+[GenerateSerializer, Immutable, Alias("ChunkWorkOrder")]
+public sealed record ChunkWorkOrder(
+    [property: Id(0)] ChunkAssignment Assignment,
+    [property: Id(1)] DatasetManifest Input,
+    [property: Id(2)] ChunkBounds Chunk,
+    [property: Id(3)] ColumnMapping Mapping,
+    [property: Id(4)] ProcessorSpec Processor,
+    [property: Id(5)] string PartDirectory);
+
+/// <summary>A chunk's committed result: its part files are in place under their final names.</summary>
+[GenerateSerializer, Immutable, Alias("ChunkReport")]
+public sealed record ChunkReport(
+    [property: Id(0)] int Index,
+    [property: Id(1)] int Attempt,
+    [property: Id(2)] RowCounts Counts,
+    [property: Id(3)] string PartPath,
+    [property: Id(4)] string? RejectsPartPath,
+    [property: Id(5)] IReadOnlyDictionary<string, long> Categories,
+    [property: Id(6)] double Seconds);

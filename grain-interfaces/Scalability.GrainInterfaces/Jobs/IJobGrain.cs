@@ -1,0 +1,41 @@
+namespace Scalability.GrainInterfaces.Jobs;
+
+/// <summary>
+/// One job, keyed by its id: owns the spec, the chunk table and the row accounting. Calls return at once; the work
+/// runs on chunk grains, which report back.
+/// </summary>
+[Alias("IJobGrain")]
+public interface IJobGrain : IGrainWithStringKey
+{
+    /// <summary>
+    /// Starts the job, or returns its progress when a job with the same spec was already submitted under this id.
+    /// A different spec under a used id is refused.
+    /// </summary>
+    [Alias("Submit")]
+    Task<JobProgress> Submit(JobSpec spec);
+
+    [Alias("GetProgress")]
+    Task<JobProgress> GetProgress();
+
+    /// <summary>The summary of a finished job; null while it runs.</summary>
+    [Alias("GetSummary")]
+    Task<JobSummary?> GetSummary();
+
+    [Alias("Cancel")]
+    Task Cancel();
+
+    /// <summary>
+    /// Extends a chunk's lease while it runs and records its progress. False means the lease is no longer held by
+    /// that attempt (the chunk was re-leased, committed by another attempt, or the job stopped): the attempt stops.
+    /// </summary>
+    [Alias("RenewLease")]
+    Task<bool> RenewLease(int index, int attempt, long rowsDone);
+
+    /// <summary>Commits a chunk. The first commit of a chunk counts; later ones are ignored.</summary>
+    [Alias("ChunkCommitted")]
+    Task ChunkCommitted(ChunkReport report);
+
+    /// <summary>Reports that an attempt at a chunk failed; the chunk is retried until it runs out of attempts.</summary>
+    [Alias("ChunkFailed")]
+    Task ChunkFailed(int index, int attempt, string error);
+}

@@ -1,0 +1,17 @@
+namespace Scalability.GrainInterfaces.Jobs;
+
+/// <summary>A snapshot of a job for progress bars, status commands and dashboards.</summary>
+[GenerateSerializer, Immutable, Alias("JobProgress")]
+public sealed record JobProgress(
+    [property: Id(0)] string JobId,
+    [property: Id(1)] JobStatus Status,
+    [property: Id(2)] long InputRows,
+    [property: Id(3)] long ProcessedRows,
+    [property: Id(4)] RowCounts Counts,
+    [property: Id(5)] int ChunksTotal,
+    [property: Id(6)] int ChunksDone,
+    [property: Id(7)] int ChunksRunning,
+    [property: Id(8)] double ElapsedSeconds,
+    [property: Id(9)] double TicketsPerSecond,
+    [property: Id(10)] double? EtaSeconds,
+    [property: Id(11)] string? Error);

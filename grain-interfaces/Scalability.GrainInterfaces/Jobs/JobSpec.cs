@@ -1,0 +1,34 @@
+using Scalability.GrainInterfaces.Processing;
+
+namespace Scalability.GrainInterfaces.Jobs;
+
+/// <summary>
+/// Everything a job needs to run. Paths are absolute and must be readable (input) and writable (output) by every
+/// silo that may take the job's chunks.
+/// </summary>
+/// <param name="InputPath">The CSV to process.</param>
+/// <param name="OutputPath">Where the results CSV goes; the rejects and summary files sit beside it.</param>
+/// <param name="ChunkSize">Records per chunk.</param>
+/// <param name="MaxWorkers">How many chunks may run at once across the cluster.</param>
+/// <param name="IdColumn">The id column, or null to detect it.</param>
+/// <param name="TextColumns">The text columns, or null to detect them.</param>
+/// <param name="KeepColumns">The input columns copied to the output, or null for all of them.</param>
+/// <param name="Processor">The per-ticket processor.</param>
+/// <param name="MaxChunkAttempts">Attempts per chunk before its rows are written as failed.</param>
+[GenerateSerializer, Immutable, Alias("JobSpec")]
+public sealed record JobSpec(
+    [property: Id(0)] string InputPath,
+    [property: Id(1)] string OutputPath,
+    [property: Id(2)] int ChunkSize = JobSpec.DefaultChunkSize,
+    [property: Id(3)] int MaxWorkers = 0,
+    [property: Id(4)] string? IdColumn = null,
+    [property: Id(5)] string[]? TextColumns = null,
+    [property: Id(6)] string[]? KeepColumns = null,
+    [property: Id(7)] ProcessorSpec? Processor = null,
+    [property: Id(8)] int MaxChunkAttempts = JobSpec.DefaultMaxChunkAttempts)
+{
+    public const int DefaultChunkSize = 1000;
+    public const int DefaultMaxChunkAttempts = 3;
+
+    public ProcessorSpec EffectiveProcessor => Processor ?? ProcessorSpec.Local;
+}

@@ -1,0 +1,140 @@
+namespace Scalability.Grains.Ingest;
+
+/// <summary>
+/// Chooses the id column and the text columns of an input, from common names or as the user names them, and lays
+/// out the output's columns.
+/// </summary>
+public static class ColumnMapper
+{
+    /// <summary>The columns every output row ends with, after the input's columns.</summary>
+    public static readonly string[] ResultColumns = ["category", "confidence", "summary", "status", "error"];
+
+    /// <summary>The column that numbers output rows when the input has no id column.</summary>
+    public const string RowNumberColumn = "row";
+
+    // Compared after Normalize: case, spaces, dashes and underscores do not matter ("Ticket ID" = "ticket_id").
+    // In order of preference: the first that the header has wins.
+    private static readonly string[] IdNames =
+        ["ticketid", "id", "caseid", "conversationid", "chatid", "requestid", "issueid", "messageid", "threadid"];
+
+    // Subject-like names first, then body-like ones: a ticket's text reads best as its subject, then its body.
+    private static readonly string[] TextNames =
+    [
+        "subject", "title", "ticketsubject", "topic", "summaryline",
+        "body", "description", "ticketdescription", "text", "message", "instruction", "conversation", "content",
+        "comment", "comments", "question", "query", "customermessage", "issue", "details", "problem", "complaint",
+        "utterance", "transcript", "emailbody", "chat", "request",
+    ];
+
+    public static ColumnMapping Map(string path, string[] header, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns)
+    {
+        var idIndex = idColumn is null ? Detect(header, IdNames) : Find(path, header, idColumn, "--id-column");
+        int[] textIndexes;
+        if (textColumns is { Count: > 0 })
+        {
+            textIndexes = textColumns.Select(c => Find(path, header, c, "--text-columns")).Distinct().ToArray();
+        }
+        else
+        {
+            textIndexes = TextNames
+                .Select(name => Array.FindIndex(header, h => Normalize(h) == name))
+                .Where(i => i >= 0 && i != idIndex)
+                .Distinct()
+                .ToArray();
+            if (textIndexes.Length == 0)
+            {
+                throw new InputException(path,
+                    $"no text column found among {Describe(header)}; name the columns to read with --text-columns");
+            }
+        }
+
+        if (textIndexes.Contains(idIndex))
+        {
+            throw new InputException(path, $"column '{header[idIndex]}' cannot be both the id column and a text column");
+        }
+
+        var keepIndexes = keepColumns is null
+            ? Enumerable.Range(0, header.Length).ToArray()
+            : keepColumns.Select(c => Find(path, header, c, "--keep-columns")).Distinct().ToArray();
+
+        return new ColumnMapping(
+            idIndex,
+            idIndex == ColumnMapping.NoColumn ? null : header[idIndex],
+            textIndexes,
+            textIndexes.Select(i => header[i]).ToArray(),
+            keepIndexes,
+            OutputHeader(header, keepIndexes, idIndex),
+            IdDetected: idColumn is null,
+            TextDetected: textColumns is not { Count: > 0 });
+    }
+
+    /// <summary>
+    /// The output's header: the kept input columns (a <c>row</c> number first when there is no id column), then the
+    /// result columns. An input column whose name a result column uses is written as <c>input.NAME</c>, so that the
+    /// result columns keep their names.
+    /// </summary>
+    private static string[] OutputHeader(string[] header, int[] keepIndexes, int idIndex)
+    {
+        var names = new List<string>(keepIndexes.Length + ResultColumns.Length + 1);
+        if (idIndex == ColumnMapping.NoColumn)
+        {
+            names.Add(RowNumberColumn);
+        }
+
+        foreach (var i in keepIndexes)
+        {
+            var name = header[i];
+            names.Add(ResultColumns.Contains(name, StringComparer.OrdinalIgnoreCase) ||
+                      (idIndex == ColumnMapping.NoColumn && string.Equals(name, RowNumberColumn, StringComparison.OrdinalIgnoreCase))
+                ? "input." + name
+                : name);
+        }
+
+        names.AddRange(ResultColumns);
+        return names.ToArray();
+    }
+
+    private static int Detect(string[] header, string[] candidates)
+    {
+        foreach (var candidate in candidates)
+        {
+            var index = Array.FindIndex(header, h => Normalize(h) == candidate);
+            if (index >= 0)
+            {
+                return index;
+            }
+        }
+
+        return ColumnMapping.NoColumn;
+    }
+
+    private static int Find(string path, string[] header, string name, string option)
+    {
+        var index = Array.FindIndex(header, h => string.Equals(h, name, StringComparison.Ordinal));
+        if (index < 0)
+        {
+            index = Array.FindIndex(header, h => string.Equals(h.Trim(), name.Trim(), StringComparison.OrdinalIgnoreCase));
+        }
+
+        return index >= 0
+            ? index
+            : throw new InputException(path, $"{option}: no column named '{name}'; the columns are {Describe(header)}");
+    }
+
+    private static string Describe(string[] header) => string.Join(", ", header.Select(h => $"'{h}'"));
+
+    internal static string Normalize(string name)
+    {
+        Span<char> buffer = stackalloc char[Math.Min(name.Length, 128)];
+        var length = 0;
+        foreach (var c in name)
+        {
+            if (char.IsLetterOrDigit(c) && length < buffer.Length)
+            {
+                buffer[length++] = char.ToLowerInvariant(c);
+            }
+        }
+
+        return new string(buffer[..length]);
+    }
+}

@@ -1,0 +1,27 @@
+using Scalability.Grains.Costing;
+
+namespace Scalability.Grains.Ingest;
+
+/// <summary>What <c>scale analyze</c> reports: the planning scan, the column choice and the profile that fits.</summary>
+public static class DatasetAnalyzer
+{
+    public static DatasetAnalysis Analyze(
+        string path, int chunkSize, string? idColumn, IReadOnlyList<string>? textColumns, ResourceProfiles profiles,
+        CancellationToken cancellationToken = default)
+    {
+        var manifest = ManifestScanner.Scan(path, chunkSize, cancellationToken);
+        var mapping = ColumnMapper.Map(path, manifest.Header, idColumn, textColumns, keepColumns: null);
+        var profile = profiles.For(manifest.RowCount);
+        return new DatasetAnalysis(
+            path,
+            manifest.RowCount,
+            manifest.ByteSize,
+            manifest.Header,
+            mapping.IdColumn,
+            mapping.TextColumns,
+            chunkSize,
+            manifest.Chunks.Length,
+            profile,
+            profile.CostPerTicketUsd * manifest.RowCount);
+    }
+}

@@ -1,0 +1,44 @@
+using CsvHelper;
+
+namespace Scalability.Grains.Ingest;
+
+/// <summary>
+/// The cheap checks made before a job is submitted, so that a missing, empty or header-only file, or a column that
+/// is not there, is reported at once as bad input rather than as a failed job. Reads the header and one record.
+/// </summary>
+public static class InputPreflight
+{
+    public static ColumnMapping Check(string path, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns)
+    {
+        ManifestScanner.OpenChecked(path);
+        string[] header;
+        try
+        {
+            using var stream = File.OpenRead(path);
+            var head = new byte[4];
+            CsvInput.RejectUnsupportedEncoding(path, head.AsSpan(0, stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)));
+            stream.Position = 0;
+            using var reader = CsvReader.Create(stream, CsvInput.ForScan(), leaveOpen: true);
+            header = reader.Headers.ToArray();
+            if (header.Length == 0)
+            {
+                throw new InputException(path, "the file has no header row");
+            }
+
+            if (!reader.Read())
+            {
+                throw new InputException(path, $"the file has a header ({header.Length} columns) but no data rows", 1);
+            }
+        }
+        catch (CsvFormatException e)
+        {
+            throw new InputException(path, e.Message, e.LineNumber);
+        }
+        catch (UnauthorizedAccessException e)
+        {
+            throw new InputException(path, $"cannot be read: {e.Message}");
+        }
+
+        return ColumnMapper.Map(path, header, idColumn, textColumns, keepColumns);
+    }
+}

@@ -1,0 +1,38 @@
+namespace Scalability.Grains.Jobs;
+
+public enum ChunkState
+{
+    /// <summary>Waiting for a lease (first run, or a retry after its back-off).</summary>
+    Pending = 0,
+    /// <summary>Held by one attempt until the lease expires or the attempt reports.</summary>
+    Leased = 1,
+    /// <summary>Its part file is in place and its rows are counted. Never processed again.</summary>
+    Committed = 2,
+}
+
+/// <summary>One row of a job's chunk table.</summary>
+[GenerateSerializer, Alias("ChunkEntry")]
+public sealed class ChunkEntry
+{
+    [Id(0)] public int Index { get; set; }
+    [Id(1)] public ChunkState State { get; set; }
+
+    /// <summary>Attempts leased so far; the current or last attempt's number.</summary>
+    [Id(2)] public int Attempts { get; set; }
+
+    /// <summary>Attempts that failed (an error reported, or a lease that ran out).</summary>
+    [Id(3)] public int Failures { get; set; }
+
+    [Id(4)] public DateTime LeaseExpiresUtc { get; set; }
+
+    /// <summary>A retried chunk is not leased again before this time.</summary>
+    [Id(5)] public DateTime NotBeforeUtc { get; set; }
+
+    [Id(6)] public string? LastError { get; set; }
+
+    /// <summary>The accepted commit, once committed.</summary>
+    [Id(7)] public ChunkReport? Report { get; set; }
+
+    /// <summary>Rows done by the running attempt, as last reported; for progress only.</summary>
+    [Id(8)] public long RowsInFlight { get; set; }
+}

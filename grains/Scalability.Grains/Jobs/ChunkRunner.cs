@@ -1,0 +1,182 @@
+using System.Diagnostics;
+using System.Globalization;
+using CsvHelper;
+using Scalability.Grains.Ingest;
+using Scalability.Grains.Output;
+using Scalability.Grains.Processing;
+
+namespace Scalability.Grains.Jobs;
+
+/// <summary>
+/// Does one chunk's work, apart from any grain: reads its byte range, runs the processor over its tickets in
+/// batches, streams the results to a temporary part file and commits it by renaming. Memory is bounded by a batch,
+/// not by the chunk or the dataset.
+/// </summary>
+public static class ChunkRunner
+{
+    /// <summary>Tickets handed to the processor at once.</summary>
+    public const int BatchSize = 64;
+
+    public static async Task<ChunkReport> RunAsync(
+        ChunkWorkOrder order, ITicketProcessor processor, Action<long> onRowsDone, CancellationToken cancellationToken)
+    {
+        var stopwatch = Stopwatch.StartNew();
+        var (index, attempt) = (order.Assignment.Index, order.Assignment.Attempt);
+        Directory.CreateDirectory(order.PartDirectory);
+        var partPath = PartFiles.Part(order.PartDirectory, index, attempt);
+        var rejectsPath = PartFiles.Rejects(order.PartDirectory, index, attempt);
+
+        var categories = new Dictionary<string, long>(StringComparer.Ordinal);
+        long ok = 0, failed = 0, rejected = 0;
+        var batch = new List<SourceRecord>(BatchSize);
+        var tickets = new List<Ticket>(BatchSize);
+        CsvWriter? rejects = null;
+        try
+        {
+            await using (var part = CsvWriter.ToFile(PartFiles.Temporary(partPath), new CsvWriterOptions(), FileOptions.SequentialScan))
+            {
+                var reader = new ChunkReader(order.Input, order.Chunk);
+                foreach (var item in reader.Records(cancellationToken))
+                {
+                    if (item is RejectedRecord reject)
+                    {
+                        rejects ??= CsvWriter.ToFile(PartFiles.Temporary(rejectsPath), new CsvWriterOptions(), FileOptions.SequentialScan);
+                        WriteReject(rejects, reject);
+                        rejected++;
+                        continue;
+                    }
+
+                    batch.Add((SourceRecord)item);
+                    if (batch.Count == BatchSize)
+                    {
+                        await FlushBatchAsync();
+                    }
+                }
+
+                await FlushBatchAsync();
+
+                async Task FlushBatchAsync()
+                {
+                    if (batch.Count == 0)
+                    {
+                        return;
+                    }
+
+                    tickets.Clear();
+                    foreach (var record in batch)
+                    {
+                        tickets.Add(ToTicket(record, order.Mapping));
+                    }
+
+                    var results = await processor.ProcessAsync(tickets, cancellationToken);
+                    if (results.Count != batch.Count)
+                    {
+                        throw new InvalidOperationException(
+                            $"processor '{order.Processor.Kind}' returned {results.Count} results for {batch.Count} tickets");
+                    }
+
+                    for (var i = 0; i < batch.Count; i++)
+                    {
+                        var result = results[i];
+                        WriteRow(part, batch[i], order.Mapping, result);
+                        if (result.Status == TicketStatus.Ok)
+                        {
+                            ok++;
+                            categories[result.Category] = categories.GetValueOrDefault(result.Category) + 1;
+                        }
+                        else
+                        {
+                            failed++;
+                        }
+                    }
+
+                    batch.Clear();
+                    onRowsDone(ok + failed + rejected);
+                }
+            }
+
+            if (rejects is not null)
+            {
+                await rejects.DisposeAsync();
+                rejects = null;
+                File.Move(PartFiles.Temporary(rejectsPath), rejectsPath, overwrite: true);
+            }
+
+            // The part is committed last: once it exists under its final name, the attempt's output is complete.
+            File.Move(PartFiles.Temporary(partPath), partPath, overwrite: true);
+        }
+        catch
+        {
+            if (rejects is not null)
+            {
+                await rejects.DisposeAsync();
+            }
+
+            TryDelete(PartFiles.Temporary(partPath));
+            TryDelete(PartFiles.Temporary(rejectsPath));
+            throw;
+        }
+
+        return new ChunkReport(index, attempt, new RowCounts(ok, failed, rejected), partPath,
+            rejected > 0 ? rejectsPath : null, categories, stopwatch.Elapsed.TotalSeconds);
+    }
+
+    internal static Ticket ToTicket(SourceRecord record, ColumnMapping mapping)
+    {
+        var id = mapping.HasIdColumn ? record.Values[mapping.IdIndex] : "";
+        if (id.Length == 0)
+        {
+            id = record.RecordNumber.ToString(CultureInfo.InvariantCulture);
+        }
+
+        var fields = new TicketField[mapping.TextIndexes.Length];
+        for (var i = 0; i < fields.Length; i++)
+        {
+            fields[i] = new TicketField(mapping.TextColumns[i], record.Values[mapping.TextIndexes[i]]);
+        }
+
+        return new Ticket(id, record.RecordNumber, fields);
+    }
+
+    private static void WriteRow(CsvWriter writer, SourceRecord record, ColumnMapping mapping, TicketResult result)
+    {
+        if (!mapping.HasIdColumn)
+        {
+            writer.WriteField(record.RecordNumber, default);
+        }
+
+        foreach (var i in mapping.KeepIndexes)
+        {
+            writer.WriteField(record.Values[i]);
+        }
+
+        var succeeded = result.Status == TicketStatus.Ok;
+        writer.WriteField(succeeded ? result.Category : "");
+        writer.WriteField(succeeded ? result.Confidence.ToString("0.000", CultureInfo.InvariantCulture) : "");
+        writer.WriteField(succeeded ? result.Summary : "");
+        writer.WriteField(succeeded ? "ok" : "failed");
+        writer.WriteField(result.Error ?? "");
+        writer.EndRecord();
+    }
+
+    private static void WriteReject(CsvWriter writer, RejectedRecord reject)
+    {
+        writer.WriteField(reject.Line, default);
+        writer.WriteField(reject.RecordNumber, default);
+        writer.WriteField(reject.Reason);
+        writer.WriteField(reject.Raw);
+        writer.EndRecord();
+    }
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (IOException)
+        {
+            // A leftover temporary file is harmless: it is never read, and the job's part folder is removed at the end.
+        }
+    }
+}

@@ -1,0 +1,367 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Scalability.Grains.Ingest;
+using Scalability.Grains.Output;
+
+namespace Scalability.Grains.Jobs;
+
+/// <summary>
+/// A job: plans the input into chunks, leases them to chunk grains, counts their commits and, once every chunk is
+/// committed, joins the parts into the output. Scanning and joining run off the grain's turn; every call returns at
+/// once.
+/// </summary>
+public sealed class JobGrain(
+    [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
+    IOptions<JobOptions> options,
+    ILogger<JobGrain> logger) : Grain, IJobGrain
+{
+    private readonly SemaphoreSlim _saving = new(1, 1);
+    private readonly CancellationTokenSource _stopping = new();
+    private ChunkLedger? _ledger;
+    private IGrainTimer? _dispatchTimer;
+
+    private string JobId => this.GetPrimaryKeyString();
+    private JobState Job => state.State;
+
+    public override Task OnActivateAsync(CancellationToken cancellationToken)
+    {
+        // A job found mid-way was interrupted by a restart: pick it up where its saved state says it was.
+        switch (Job.Status)
+        {
+            case JobStatus.Planning:
+                StartPlanning();
+                break;
+            case JobStatus.Running:
+                StartDispatching();
+                break;
+            case JobStatus.Assembling:
+                StartAssembling();
+                break;
+        }
+
+        return Task.CompletedTask;
+    }
+
+    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        _stopping.Cancel();
+        return Task.CompletedTask;
+    }
+
+    public async Task<JobProgress> Submit(JobSpec spec)
+    {
+        if (Job.Spec is not null)
+        {
+            return JobSpecs.SameJob(Job.Spec, spec)
+                ? Progress()
+                : throw new ArgumentException($"job '{JobId}' already exists for input '{Job.Spec.InputPath}' with other settings; use a new job id");
+        }
+
+        JobSpecs.Validate(spec);
+        Job.Spec = spec;
+        Job.Status = JobStatus.Planning;
+        Job.SubmittedUtc = DateTime.UtcNow;
+        await SaveAsync();
+        logger.LogInformation("Job {JobId} submitted for {Input}", JobId, spec.InputPath);
+        StartPlanning();
+        return Progress();
+    }
+
+    public Task<JobProgress> GetProgress() => Task.FromResult(Progress());
+
+    public Task<JobSummary?> GetSummary() => Task.FromResult(Job.Summary);
+
+    public async Task Cancel()
+    {
+        if (Job.Status.IsFinished() || Job.Status == JobStatus.None)
+        {
+            return;
+        }
+
+        await FinishAsync(JobStatus.Cancelled, "cancelled");
+    }
+
+    public Task<bool> RenewLease(int index, int attempt, long rowsDone) =>
+        Task.FromResult(Job.Status == JobStatus.Running && Ledger.Renew(index, attempt, rowsDone, DateTime.UtcNow));
+
+    public async Task ChunkCommitted(ChunkReport report)
+    {
+        if (Job.Status != JobStatus.Running || report.Index < 0 || report.Index >= Job.Chunks.Count)
+        {
+            return;
+        }
+
+        if (Ledger.Commit(report) == CommitOutcome.Duplicate)
+        {
+            logger.LogInformation("Job {JobId}: ignored a second commit of chunk {Index} (attempt {Attempt})", JobId, report.Index, report.Attempt);
+            return;
+        }
+
+        await SaveAsync();
+        await DispatchAsync();
+    }
+
+    public async Task ChunkFailed(int index, int attempt, string error)
+    {
+        if (Job.Status != JobStatus.Running || index < 0 || index >= Job.Chunks.Count)
+        {
+            return;
+        }
+
+        if (Ledger.Fail(index, attempt, error, DateTime.UtcNow))
+        {
+            logger.LogWarning("Job {JobId}: chunk {Index} attempt {Attempt} failed: {Error}", JobId, index, attempt, error);
+            await SaveAsync();
+        }
+    }
+
+    private ChunkLedger Ledger =>
+        _ledger ??= new ChunkLedger(Job.Chunks, LedgerPolicy.From(options.Value, Job.Spec!.MaxChunkAttempts));
+
+    private int MaxRunning => Job.Spec!.MaxWorkers > 0 ? Job.Spec.MaxWorkers : Environment.ProcessorCount;
+
+    private void StartPlanning() => _ = PlanAsync();
+
+    private async Task PlanAsync()
+    {
+        var spec = Job.Spec!;
+        try
+        {
+            var (manifest, mapping) = await Task.Run(() =>
+            {
+                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, _stopping.Token);
+                return (scanned, ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns));
+            });
+            if (Job.Status != JobStatus.Planning)
+            {
+                return;
+            }
+
+            Job.Manifest = manifest;
+            Job.Mapping = mapping;
+            Job.Chunks = ChunkLedger.Create(manifest.Chunks.Length);
+            _ledger = null;
+            Job.Status = JobStatus.Running;
+            Job.RunningSinceUtc = DateTime.UtcNow;
+            await SaveAsync();
+            logger.LogInformation("Job {JobId}: {Rows} rows in {Chunks} chunks", JobId, manifest.RowCount, manifest.Chunks.Length);
+            StartDispatching();
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            // Deactivating: the next activation plans again.
+        }
+        catch (Exception e)
+        {
+            if (e is not (InputException or ArgumentException or IOException or UnauthorizedAccessException))
+            {
+                logger.LogError(e, "Job {JobId}: planning failed", JobId);
+            }
+
+            await FinishAsync(JobStatus.Failed, e.Message);
+        }
+    }
+
+    private void StartDispatching()
+    {
+        _dispatchTimer?.Dispose();
+        _dispatchTimer = this.RegisterGrainTimer(
+            DispatchAsync,
+            new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.DispatchInterval) { KeepAlive = true });
+    }
+
+    /// <summary>Returns expired leases to the queue, leases what may run, and starts assembly when all is committed.</summary>
+    private async Task DispatchAsync()
+    {
+        if (Job.Status != JobStatus.Running)
+        {
+            return;
+        }
+
+        var now = DateTime.UtcNow;
+        var changed = Ledger.ExpireLeases(now).Count > 0;
+        if (Ledger.GivenUp.FirstOrDefault() is { } lost)
+        {
+            await FinishAsync(JobStatus.Failed, $"chunk {lost.Index} could not be processed nor written as failed: {lost.LastError}");
+            return;
+        }
+
+        if (Ledger.AllCommitted)
+        {
+            Job.Status = JobStatus.Assembling;
+            await SaveAsync();
+            StartAssembling();
+            return;
+        }
+
+        var leased = Ledger.Lease(JobId, now, MaxRunning);
+        if (changed || leased.Count > 0)
+        {
+            // Leases are saved before the work starts, so that an attempt number is never handed out twice.
+            await SaveAsync();
+        }
+
+        foreach (var assignment in leased)
+        {
+            var order = new ChunkWorkOrder(assignment, Job.Manifest! with { Chunks = [] }, Job.Manifest!.Chunks[assignment.Index],
+                Job.Mapping!, Job.Spec!.EffectiveProcessor, PartFiles.PartDirectory(Job.Spec.OutputPath));
+            try
+            {
+                await GrainFactory.GetGrain<IChunkGrain>(IChunkGrain.KeyFor(JobId, assignment.Index)).Start(order);
+            }
+            catch (Exception e)
+            {
+                logger.LogWarning(e, "Job {JobId}: could not start chunk {Index}", JobId, assignment.Index);
+                Ledger.Fail(assignment.Index, assignment.Attempt, $"could not start: {e.Message}", DateTime.UtcNow);
+                await SaveAsync();
+            }
+        }
+    }
+
+    private void StartAssembling()
+    {
+        _dispatchTimer?.Dispose();
+        _dispatchTimer = null;
+        _ = AssembleAsync();
+    }
+
+    private async Task AssembleAsync()
+    {
+        var spec = Job.Spec!;
+        var reports = Job.Chunks.Select(c => c.Report!).ToArray();
+        var rejectsPath = PartFiles.RejectsPath(spec.OutputPath);
+        var anyRejects = reports.Any(r => r.RejectsPartPath is not null);
+        var header = Job.Mapping!.OutputHeader;
+        try
+        {
+            // Off the grain's turn: grain state is not to be touched in here.
+            await Task.Run(() =>
+            {
+                OutputAssembler.Assemble(spec.OutputPath, header, reports.Select(r => r.PartPath), _stopping.Token);
+                if (anyRejects)
+                {
+                    OutputAssembler.Assemble(rejectsPath, PartFiles.RejectsHeader,
+                        reports.Where(r => r.RejectsPartPath is not null).Select(r => r.RejectsPartPath!), _stopping.Token);
+                }
+                else
+                {
+                    // A rejects file from an earlier run of the same output would describe rows this run accepted.
+                    File.Delete(rejectsPath);
+                }
+            });
+        }
+        catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
+        {
+            return; // Deactivating: the next activation assembles again from the same parts.
+        }
+        catch (Exception e)
+        {
+            logger.LogError(e, "Job {JobId}: assembly failed", JobId);
+            await FinishAsync(JobStatus.Failed, $"could not write the output '{spec.OutputPath}': {e.Message}");
+            return;
+        }
+
+        if (Job.Status != JobStatus.Assembling)
+        {
+            return;
+        }
+
+        await FinishAsync(JobStatus.Completed, null, anyRejects ? rejectsPath : null);
+    }
+
+    private async Task FinishAsync(JobStatus status, string? error, string? rejectsPath = null)
+    {
+        _dispatchTimer?.Dispose();
+        _dispatchTimer = null;
+        var now = DateTime.UtcNow;
+        Job.Status = status;
+        Job.Error = error;
+        Job.FinishedUtc = now;
+        Job.Summary = BuildSummary(status, error, rejectsPath, now);
+        await SaveAsync();
+
+        var spec = Job.Spec!;
+        var summary = Job.Summary;
+        await Task.Run(() =>
+        {
+            try
+            {
+                SummaryFile.Write(PartFiles.SummaryPath(spec.OutputPath), summary);
+                var parts = PartFiles.PartDirectory(spec.OutputPath);
+                if (status != JobStatus.Failed && Directory.Exists(parts))
+                {
+                    // Parts of a failed job are kept for inspection; otherwise they are consumed.
+                    Directory.Delete(parts, recursive: true);
+                }
+            }
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            {
+                logger.LogWarning(e, "Job {JobId}: could not write its summary or clean up its parts", JobId);
+            }
+        });
+        logger.LogInformation("Job {JobId} {Status}{Error}", JobId, status, error is null ? "" : ": " + error);
+    }
+
+    private JobSummary BuildSummary(JobStatus status, string? error, string? rejectsPath, DateTime now)
+    {
+        var counts = Job.Chunks.Count > 0 ? Ledger.CommittedCounts() : RowCounts.Zero;
+        var categories = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var report in Job.Chunks.Select(c => c.Report).OfType<ChunkReport>())
+        {
+            foreach (var (category, count) in report.Categories)
+            {
+                categories[category] = categories.GetValueOrDefault(category) + count;
+            }
+        }
+
+        var duration = (now - Job.SubmittedUtc).TotalSeconds;
+        return new JobSummary(
+            JobId,
+            status,
+            Job.Spec!.InputPath,
+            Job.Manifest?.RowCount ?? 0,
+            counts.Ok,
+            counts.Failed,
+            counts.Rejected,
+            status == JobStatus.Completed ? Job.Spec.OutputPath : null,
+            rejectsPath,
+            duration,
+            duration > 0 ? counts.Total / duration : 0,
+            Job.Chunks.Count,
+            Job.Chunks.Count > 0 ? Ledger.Retries : 0,
+            Job.Mapping?.IdColumn,
+            Job.Mapping?.TextColumns ?? [],
+            new Dictionary<string, long>(categories),
+            error);
+    }
+
+    private JobProgress Progress()
+    {
+        var now = DateTime.UtcNow;
+        var hasChunks = Job.Chunks.Count > 0;
+        var counts = hasChunks ? Ledger.CommittedCounts() : RowCounts.Zero;
+        var processed = counts.Total + (hasChunks && Job.Status == JobStatus.Running ? Ledger.RowsInFlight() : 0);
+        var total = Job.Manifest?.RowCount ?? 0;
+        var elapsed = ((Job.FinishedUtc ?? now) - Job.SubmittedUtc).TotalSeconds;
+        var running = ((Job.FinishedUtc ?? now) - (Job.RunningSinceUtc ?? now)).TotalSeconds;
+        var rate = running > 0 ? processed / running : 0;
+        double? eta = Job.Status.IsFinished() ? 0 : rate > 0 ? (total - processed) / rate : null;
+        return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
+            hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,
+            Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error);
+    }
+
+    private async Task SaveAsync()
+    {
+        // Planning and assembly save from background turns; writes must not overlap.
+        await _saving.WaitAsync();
+        try
+        {
+            await state.WriteStateAsync();
+        }
+        finally
+        {
+            _saving.Release();
+        }
+    }
+}

@@ -1,0 +1,18 @@
+namespace Scalability.Grains.Jobs;
+
+/// <summary>Timings of the job machinery, set on each silo.</summary>
+public sealed class JobOptions
+{
+    /// <summary>How long a chunk lease lasts without a renewal: the time to notice a chunk whose silo died.</summary>
+    public TimeSpan LeaseDuration { get; set; } = TimeSpan.FromSeconds(30);
+
+    /// <summary>How often a running chunk renews its lease and reports its progress.</summary>
+    public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>How often a job looks for expired leases and due retries.</summary>
+    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+
+    public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+}

@@ -1,0 +1,46 @@
+namespace Scalability.Grains.Jobs;
+
+/// <summary>Checks on a submitted spec, and its identity for idempotent resubmission.</summary>
+public static class JobSpecs
+{
+    public static void Validate(JobSpec spec)
+    {
+        if (!Path.IsPathFullyQualified(spec.InputPath))
+        {
+            throw new ArgumentException($"the input path must be absolute: '{spec.InputPath}'");
+        }
+
+        if (!Path.IsPathFullyQualified(spec.OutputPath))
+        {
+            throw new ArgumentException($"the output path must be absolute: '{spec.OutputPath}'");
+        }
+
+        if (string.Equals(Path.GetFullPath(spec.InputPath), Path.GetFullPath(spec.OutputPath), StringComparison.Ordinal))
+        {
+            throw new ArgumentException($"the output would overwrite the input: '{spec.OutputPath}'");
+        }
+
+        if (spec.ChunkSize < 1)
+        {
+            throw new ArgumentException($"the chunk size must be at least 1 (got {spec.ChunkSize})");
+        }
+
+        if (spec.MaxWorkers < 0)
+        {
+            throw new ArgumentException($"max workers cannot be negative (got {spec.MaxWorkers})");
+        }
+
+        if (spec.MaxChunkAttempts < 1)
+        {
+            throw new ArgumentException($"max chunk attempts must be at least 1 (got {spec.MaxChunkAttempts})");
+        }
+    }
+
+    /// <summary>Record equality compares arrays by reference; two specs are the same job when their contents match.</summary>
+    public static bool SameJob(JobSpec a, JobSpec b) =>
+        a with { TextColumns = null, KeepColumns = null } == b with { TextColumns = null, KeepColumns = null } &&
+        SameList(a.TextColumns, b.TextColumns) && SameList(a.KeepColumns, b.KeepColumns);
+
+    private static bool SameList(string[]? a, string[]? b) =>
+        a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);
+}

@@ -1,0 +1,371 @@
+using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
+
+namespace Scalability.Grains.Processing;
+
+/// <summary>The category a categorizer chose and how sure it is, from 0 (a guess) to below 1.</summary>
+public readonly record struct CategoryPrediction(string Category, double Confidence);
+
+/// <summary>
+/// Sorts a text into a <see cref="SupportTaxonomy"/> category by the weighted keywords and phrases it contains.
+/// Immutable and thread-safe; one instance serves every thread. Deterministic: the same text always gets the same
+/// prediction.
+/// </summary>
+public sealed class KeywordCategorizer
+{
+    /// <summary>The confidence of the fallback category when no term occurs in the text.</summary>
+    public const double NoMatchConfidence = 0.25;
+
+    /// <summary>Confidences stay below this: keyword evidence never makes a category certain.</summary>
+    public const double MaximumConfidence = 0.99;
+
+    // Words longer than this are not looked up: no keyword is that long, and it bounds the stack buffer.
+    private const int MaxWordLength = 48;
+
+    // A category's score at which the evidence counts as half convincing: about one topic-naming keyword.
+    private const double EvidenceHalfPoint = 2.5;
+
+    private const int MaxPhraseWords = 8;
+
+    private readonly string[] _categories;
+    private readonly int _fallbackIndex;
+
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
+
+    // Prefix terms grouped by their first three characters, longest first, so that a word that starts like no
+    // prefix (most words) costs one lookup.
+    private readonly FrozenDictionary<ulong, (string Prefix, int Id)[]> _prefixesByHead;
+
+    // Per word id: the (category, weight) pairs a single occurrence adds, as a range of _singleWeights.
+    private readonly (int Start, int Count)[] _singleRanges;
+    private readonly (int Category, double Weight)[] _singleWeights;
+
+    // Per word id: the phrases that end with that word, as a range of _phrases.
+    private readonly (int Start, int Count)[] _phraseRanges;
+    private readonly Phrase[] _phrases;
+    private readonly int _longestPhrase;
+
+    public KeywordCategorizer(SupportTaxonomy taxonomy)
+    {
+        ArgumentNullException.ThrowIfNull(taxonomy);
+        Taxonomy = taxonomy;
+        _categories = [.. taxonomy.CategoryNames];
+        _fallbackIndex = Array.IndexOf(_categories, taxonomy.FallbackCategory);
+
+        var words = new Dictionary<string, int>(StringComparer.Ordinal);
+        var prefixes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var singles = new List<List<(int Category, double Weight)>>();
+        var phrasesByLastWord = new List<List<Phrase>>();
+
+        int IdOf(Dictionary<string, int> table, string key)
+        {
+            if (!table.TryGetValue(key, out var id))
+            {
+                id = singles.Count;
+                table.Add(key, id);
+                singles.Add([]);
+                phrasesByLastWord.Add([]);
+            }
+
+            return id;
+        }
+
+        for (var category = 0; category < _categories.Length; category++)
+        {
+            foreach (var term in taxonomy.Categories[category].Terms)
+            {
+                if (term.Text.EndsWith('*'))
+                {
+                    singles[IdOf(prefixes, term.Text[..^1])].Add((category, term.Weight));
+                }
+                else if (!term.Text.Contains(' ', StringComparison.Ordinal))
+                {
+                    singles[IdOf(words, term.Text)].Add((category, term.Weight));
+                }
+                else
+                {
+                    var parts = term.Text.Split(' ');
+                    if (parts.Length > MaxPhraseWords)
+                    {
+                        throw new ArgumentException(
+                            $"phrase '{term.Text}' has more than {MaxPhraseWords} words", nameof(taxonomy));
+                    }
+
+                    var ids = parts.Select(p => IdOf(words, p)).ToArray();
+                    phrasesByLastWord[ids[^1]].Add(new Phrase(ids, category, term.Weight));
+                }
+            }
+        }
+
+        // A phrase word such as "deliver" is an exact word, so a text's "deliver" resolves to it and not to the
+        // prefix "deliver*"; it inherits the prefix's weights so that it still counts as a single keyword.
+        foreach (var (word, id) in words)
+        {
+            if (singles[id].Count == 0 && LongestPrefixOf(word, prefixes) is { } prefixId)
+            {
+                singles[id].AddRange(singles[prefixId]);
+            }
+        }
+
+        _singleRanges = new (int, int)[singles.Count];
+        _phraseRanges = new (int, int)[singles.Count];
+        var singleWeights = new List<(int, double)>();
+        var phrases = new List<Phrase>();
+        for (var id = 0; id < singles.Count; id++)
+        {
+            _singleRanges[id] = (singleWeights.Count, singles[id].Count);
+            singleWeights.AddRange(singles[id]);
+            _phraseRanges[id] = (phrases.Count, phrasesByLastWord[id].Count);
+            phrases.AddRange(phrasesByLastWord[id]);
+        }
+
+        _singleWeights = [.. singleWeights];
+        _phrases = [.. phrases];
+        _longestPhrase = _phrases.Length == 0 ? 1 : _phrases.Max(p => p.WordIds.Length);
+        _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        _prefixesByHead = prefixes
+            .GroupBy(p => HeadOf(p.Key))
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value)).ToArray());
+    }
+
+    /// <summary>A categorizer over <see cref="SupportTaxonomy.Default"/>.</summary>
+    public static KeywordCategorizer Default { get; } = new(SupportTaxonomy.Default);
+
+    public SupportTaxonomy Taxonomy { get; }
+
+    public CategoryPrediction Categorize(string text) => Categorize(text.AsSpan());
+
+    /// <summary>
+    /// Scores every category by the weights of the terms found in <paramref name="text"/> and returns the best;
+    /// equal scores go to the category listed first. Without any match: the fallback category with
+    /// <see cref="NoMatchConfidence"/>.
+    /// </summary>
+    public CategoryPrediction Categorize(ReadOnlySpan<char> text)
+    {
+        Span<double> scores = _categories.Length <= 64 ? stackalloc double[_categories.Length] : new double[_categories.Length];
+        scores.Clear();
+        Score(text, scores);
+        return Decide(scores);
+    }
+
+    /// <summary>The raw score of every category, in taxonomy order: for tests and for tuning a taxonomy.</summary>
+    public double[] Scores(string text)
+    {
+        var scores = new double[_categories.Length];
+        Score(text, scores);
+        return scores;
+    }
+
+    private void Score(ReadOnlySpan<char> text, Span<double> scores)
+    {
+        Span<char> word = stackalloc char[MaxWordLength];
+        // The ids of the last words read, newest at (position - 1) % length, for matching phrases backwards.
+        Span<int> recent = stackalloc int[MaxPhraseWords];
+        var position = 0;
+
+        var i = 0;
+        while (i < text.Length)
+        {
+            if (!TextScanning.TryFoldWordChar(text[i], out _))
+            {
+                i++;
+                continue;
+            }
+
+            var length = 0;
+            var tooLong = false;
+            for (; i < text.Length; i++)
+            {
+                var c = text[i];
+                if (TextScanning.TryFoldWordChar(c, out var folded))
+                {
+                    if (length < MaxWordLength)
+                    {
+                        word[length++] = folded;
+                    }
+                    else
+                    {
+                        tooLong = true;
+                    }
+                }
+                else if (!TextScanning.IsApostropheInWord(text, i))
+                {
+                    break;
+                }
+            }
+
+            var id = tooLong ? -1 : Resolve(word[..length]);
+            recent[position % MaxPhraseWords] = id;
+            position++;
+            if (id < 0)
+            {
+                continue;
+            }
+
+            var (singleStart, singleCount) = _singleRanges[id];
+            for (var s = singleStart; s < singleStart + singleCount; s++)
+            {
+                var (category, weight) = _singleWeights[s];
+                scores[category] += weight;
+            }
+
+            var (phraseStart, phraseCount) = _phraseRanges[id];
+            for (var p = phraseStart; p < phraseStart + phraseCount; p++)
+            {
+                var phrase = _phrases[p];
+                if (EndsWith(recent, position, phrase.WordIds))
+                {
+                    scores[phrase.Category] += phrase.Weight;
+                }
+            }
+        }
+    }
+
+    private static bool EndsWith(ReadOnlySpan<int> recent, int position, int[] wordIds)
+    {
+        if (wordIds.Length > position)
+        {
+            return false;
+        }
+
+        // The last word already matched: the phrase is indexed by it.
+        for (var back = 2; back <= wordIds.Length; back++)
+        {
+            if (recent[(position - back) % MaxPhraseWords] != wordIds[^back])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>The id of a lower-cased word: the exact word if known, else the longest known prefix, else -1.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private int Resolve(ReadOnlySpan<char> word)
+    {
+        if (_words.TryGetValue(word, out var id))
+        {
+            return id;
+        }
+
+        if (word.Length < SupportTaxonomy.MinimumPrefixLength || !_prefixesByHead.TryGetValue(HeadOf(word), out var candidates))
+        {
+            return -1;
+        }
+
+        foreach (var (prefix, prefixId) in candidates)
+        {
+            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            {
+                return prefixId;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first three characters of a word packed into one key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong HeadOf(ReadOnlySpan<char> word) => word[0] | ((ulong)word[1] << 16) | ((ulong)word[2] << 32);
+
+    private static int? LongestPrefixOf(string word, Dictionary<string, int> prefixes)
+    {
+        for (var length = word.Length; length >= SupportTaxonomy.MinimumPrefixLength; length--)
+        {
+            if (prefixes.TryGetValue(word[..length], out var id))
+            {
+                return id;
+            }
+        }
+
+        return null;
+    }
+
+    private CategoryPrediction Decide(ReadOnlySpan<double> scores)
+    {
+        var best = -1;
+        var bestScore = 0.0;
+        var secondScore = 0.0;
+        var total = 0.0;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            var score = scores[c];
+            total += score;
+            if (score > bestScore)
+            {
+                secondScore = bestScore;
+                bestScore = score;
+                best = c;
+            }
+            else if (score > secondScore)
+            {
+                secondScore = score;
+            }
+        }
+
+        if (best < 0)
+        {
+            return new CategoryPrediction(_categories[_fallbackIndex], NoMatchConfidence);
+        }
+
+        // Dominance: how much of the evidence the winner holds and how far ahead of the runner-up it is.
+        // Evidence: how much there is at all; one weak keyword should not sound as sure as several strong ones.
+        var share = bestScore / total;
+        var margin = (bestScore - secondScore) / bestScore;
+        var dominance = 0.5 * share + 0.5 * margin;
+        var evidence = bestScore / (bestScore + EvidenceHalfPoint);
+        var confidence = Math.Round(0.15 + 0.84 * dominance * evidence, 3);
+        return new CategoryPrediction(_categories[best], Math.Clamp(confidence, 0, MaximumConfidence));
+    }
+
+    private sealed record Phrase(int[] WordIds, int Category, double Weight);
+}
+
+/// <summary>Character classes shared by the text engines, with a table for ASCII because it is most of the text.</summary>
+internal static class TextScanning
+{
+    // For each ASCII character: its lower-case form if it is a letter or digit, else '\0'.
+    private static readonly char[] AsciiWordChars = BuildAsciiWordChars();
+
+    /// <summary>Straight and typographic apostrophes, which join words ("can't") instead of separating them.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsApostrophe(char c) => c is '\'' or '\u2019';
+
+    /// <summary>Whether text[i] is an apostrophe between a word character and a letter, so part of the word.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool IsApostropheInWord(ReadOnlySpan<char> text, int i) =>
+        IsApostrophe(text[i]) && i + 1 < text.Length && char.IsLetter(text[i + 1]);
+
+    /// <summary>Whether <paramref name="c"/> is a letter or digit, and its invariant lower-case form.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static bool TryFoldWordChar(char c, out char folded)
+    {
+        var table = AsciiWordChars;
+        if (c < (uint)table.Length)
+        {
+            folded = table[c];
+            return folded != '\0';
+        }
+
+        if (char.IsLetterOrDigit(c))
+        {
+            folded = char.ToLowerInvariant(c);
+            return true;
+        }
+
+        folded = c;
+        return false;
+    }
+
+    private static char[] BuildAsciiWordChars()
+    {
+        var table = new char[128];
+        for (var c = '\0'; c < table.Length; c++)
+        {
+            table[c] = char.IsAsciiLetterOrDigit(c) ? char.ToLowerInvariant(c) : '\0';
+        }
+
+        return table;
+    }
+}

@@ -1,0 +1,151 @@
+using Scalability.Grains.Jobs;
+
+namespace Scalability.Tests.Jobs;
+
+public sealed class ChunkLedgerTests
+{
+    private static readonly DateTime Start = new(2026, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+    private static readonly LedgerPolicy Policy = new(MaxAttempts: 3, TimeSpan.FromSeconds(30), TimeSpan.FromSeconds(1), TimeSpan.FromSeconds(4));
+
+    private static ChunkLedger NewLedger(int chunks) => new(ChunkLedger.Create(chunks), Policy);
+
+    private static ChunkReport Report(int index, int attempt, long ok = 10) =>
+        new(index, attempt, new RowCounts(ok, 0, 0), $"part-{index}.a{attempt}.csv", null, new Dictionary<string, long>(), 0.1);
+
+    [Fact]
+    public void Leases_chunks_in_input_order_up_to_the_running_limit()
+    {
+        var ledger = NewLedger(5);
+
+        var first = ledger.Lease("job", Start, maxRunning: 2);
+        var none = ledger.Lease("job", Start, maxRunning: 2);
+
+        Assert.Equal([0, 1], first.Select(a => a.Index));
+        Assert.All(first, a => Assert.Equal((1, ChunkWork.Process), (a.Attempt, a.Work)));
+        Assert.Empty(none);
+        Assert.Equal(2, ledger.Running);
+    }
+
+    [Fact]
+    public void A_commit_frees_a_slot_and_counts_once_even_when_repeated()
+    {
+        var ledger = NewLedger(3);
+        ledger.Lease("job", Start, 1);
+
+        Assert.Equal(CommitOutcome.Accepted, ledger.Commit(Report(0, 1, ok: 7)));
+        Assert.Equal(CommitOutcome.Duplicate, ledger.Commit(Report(0, 1, ok: 7)));
+        Assert.Equal(CommitOutcome.Duplicate, ledger.Commit(Report(0, 2, ok: 7)));
+
+        Assert.Equal(new RowCounts(7, 0, 0), ledger.CommittedCounts());
+        Assert.Equal([1], ledger.Lease("job", Start, 1).Select(a => a.Index));
+    }
+
+    [Fact]
+    public void A_committed_chunk_is_never_leased_again()
+    {
+        var ledger = NewLedger(2);
+        ledger.Lease("job", Start, 2);
+        ledger.Commit(Report(0, 1));
+        ledger.Commit(Report(1, 1));
+
+        Assert.Empty(ledger.Lease("job", Start.AddHours(1), 10));
+        Assert.Empty(ledger.ExpireLeases(Start.AddHours(1)));
+        Assert.True(ledger.AllCommitted);
+    }
+
+    [Fact]
+    public void A_failed_attempt_is_retried_after_an_exponential_backoff()
+    {
+        var ledger = NewLedger(1);
+        ledger.Lease("job", Start, 1);
+
+        Assert.True(ledger.Fail(0, 1, "boom", Start));
+        Assert.Empty(ledger.Lease("job", Start.AddMilliseconds(999), 1));
+        var retry = Assert.Single(ledger.Lease("job", Start.AddSeconds(1), 1));
+        Assert.Equal((0, 2, ChunkWork.Process), (retry.Index, retry.Attempt, retry.Work));
+
+        Assert.True(ledger.Fail(0, 2, "boom again", Start.AddSeconds(1)));
+        Assert.Empty(ledger.Lease("job", Start.AddSeconds(2.9), 1));
+        Assert.Single(ledger.Lease("job", Start.AddSeconds(3), 1));
+        Assert.Equal(2, ledger.Retries);
+    }
+
+    [Fact]
+    public void A_failure_report_from_a_superseded_attempt_changes_nothing()
+    {
+        var ledger = NewLedger(1);
+        ledger.Lease("job", Start, 1);
+        ledger.ExpireLeases(Start.AddSeconds(30));
+        ledger.Lease("job", Start.AddSeconds(40), 1);
+
+        Assert.False(ledger.Fail(0, 1, "late", Start.AddSeconds(41)));
+        Assert.False(ledger.Renew(0, 1, 5, Start.AddSeconds(41)));
+        Assert.True(ledger.Renew(0, 2, 5, Start.AddSeconds(41)));
+        Assert.Equal(1, ledger.Running);
+    }
+
+    [Fact]
+    public void An_expired_lease_returns_the_chunk_to_the_queue_as_a_failed_attempt()
+    {
+        var ledger = NewLedger(2);
+        ledger.Lease("job", Start, 2);
+        ledger.Renew(1, 1, 3, Start.AddSeconds(20));
+
+        var expired = ledger.ExpireLeases(Start.AddSeconds(30));
+
+        Assert.Equal([0], expired);
+        Assert.Equal(ChunkState.Pending, ledger.Entries[0].State);
+        Assert.Equal("attempt 1 stopped reporting (its lease expired)", ledger.Entries[0].LastError);
+        Assert.Equal(ChunkState.Leased, ledger.Entries[1].State);
+        Assert.Equal(3, ledger.RowsInFlight());
+    }
+
+    [Fact]
+    public void A_late_commit_from_an_expired_attempt_is_accepted_once_and_the_rerun_is_ignored()
+    {
+        var ledger = NewLedger(1);
+        ledger.Lease("job", Start, 1);
+        ledger.ExpireLeases(Start.AddSeconds(30));
+        ledger.Lease("job", Start.AddSeconds(31), 1);
+
+        Assert.Equal(CommitOutcome.Accepted, ledger.Commit(Report(0, 1, ok: 4)));
+        Assert.False(ledger.Renew(0, 2, 1, Start.AddSeconds(32)));
+        Assert.Equal(CommitOutcome.Duplicate, ledger.Commit(Report(0, 2, ok: 4)));
+        Assert.Equal(new RowCounts(4, 0, 0), ledger.CommittedCounts());
+        Assert.Equal("part-0.a1.csv", ledger.Entries[0].Report!.PartPath);
+    }
+
+    [Fact]
+    public void A_chunk_out_of_attempts_is_handed_out_to_write_its_rows_as_failed()
+    {
+        var ledger = NewLedger(1);
+        var now = Start;
+        for (var attempt = 1; attempt <= Policy.MaxAttempts; attempt++)
+        {
+            var lease = Assert.Single(ledger.Lease("job", now, 1));
+            Assert.Equal(ChunkWork.Process, lease.Work);
+            ledger.Fail(0, attempt, $"error {attempt}", now);
+            now = now.AddMinutes(1);
+        }
+
+        var last = Assert.Single(ledger.Lease("job", now, 1));
+
+        Assert.Equal((ChunkWork.WriteAsFailed, 4, "error 3"), (last.Work, last.Attempt, last.FailureReason));
+    }
+
+    [Fact]
+    public void A_chunk_that_cannot_even_be_written_as_failed_is_given_up()
+    {
+        var ledger = NewLedger(2);
+        var now = Start;
+        for (var attempt = 1; attempt <= Policy.MaxAttempts + LedgerPolicy.MaxFailureWriteAttempts; attempt++)
+        {
+            Assert.Contains(ledger.Lease("job", now, 1), a => a.Index == 0);
+            ledger.Fail(0, attempt, "unreadable", now);
+            now = now.AddMinutes(1);
+        }
+
+        Assert.Equal([0], ledger.GivenUp.Select(e => e.Index));
+        Assert.Equal([1], ledger.Lease("job", now, 5).Select(a => a.Index));
+    }
+}
