@@ -170,7 +170,7 @@ public static class SyntheticTicketGenerator
             }
             else
             {
-                paragraphs = random.Next(3, 8);
+                paragraphs = random.Next(3, 10);
             }
 
             var detailStart = random.Next(_category.Details.Length);

@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using Scalability.Grains.Processing;
-using Xunit;
 using Xunit.Abstractions;
 
 namespace Scalability.Tests.Processing;

@@ -1,30 +1,20 @@
 using CsvHelper;
+using Scalability.Tests.Support;
 
 namespace Scalability.Tests.Processing;
 
-/// <summary>
-/// Finds the real data sets in <c>shared/data</c>, which sits next to the repository clone (at /work/shared for
-/// /work/main, and as a sibling of the clone folder in CI), by walking up from the test binaries.
-/// </summary>
+/// <summary>Reads columns of the real data sets in <c>shared/data</c> (found by <see cref="TestPaths"/>).</summary>
 internal static class SharedData
 {
-    public const string SupportTickets = "customer-support-tickets-8469.csv";
-    public const string Bitext = "bitext-support-4514.csv";
+    public const string SupportTickets = TestPaths.Kaggle;
+    public const string Bitext = TestPaths.Bitext;
 
-    private static readonly Lazy<string?> DataDirectory = new(Locate);
-
-    public static string PathOf(string fileName)
-    {
-        var directory = DataDirectory.Value ?? throw new InvalidOperationException(
-            $"no shared/data directory above {AppContext.BaseDirectory}; the real data sets belong next to the repository clone");
-        var path = Path.Combine(directory, fileName);
-        return File.Exists(path) ? path : throw new FileNotFoundException($"{fileName} is missing from {directory}", path);
-    }
-
-    /// <summary>Reads one column of a data set, by header name, in file order.</summary>
+    /// <summary>The values of the named columns of every record, in file order.</summary>
     public static List<string[]> ReadColumns(string fileName, params string[] columns)
     {
-        using var reader = CsvReader.FromFile(PathOf(fileName), new CsvReaderOptions { HasHeader = true }, FileOptions.SequentialScan);
+        var path = TestPaths.Dataset(fileName);
+        Assert.True(File.Exists(path), $"{path} is missing: the real data sets belong in shared/data beside the repository");
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { HasHeader = true }, FileOptions.SequentialScan);
         var indexes = columns.Select(column => reader.TryGetFieldIndex(column, out var index)
             ? index
             : throw new InvalidOperationException($"{fileName} has no column '{column}'")).ToArray();
@@ -35,19 +25,5 @@ internal static class SharedData
         }
 
         return rows;
-    }
-
-    private static string? Locate()
-    {
-        for (var directory = new DirectoryInfo(AppContext.BaseDirectory); directory is not null; directory = directory.Parent)
-        {
-            var candidate = Path.Combine(directory.FullName, "shared", "data");
-            if (Directory.Exists(candidate))
-            {
-                return candidate;
-            }
-        }
-
-        return null;
     }
 }
