@@ -22,6 +22,10 @@ public sealed class ExtractiveSummarizer
     // The first sentence with content usually states the problem; this nudges it ahead of an equal rival.
     private const double LeadSentenceBonus = 1.25;
 
+    // A brace opens a {placeholder} only if it closes within this many characters on the same line, so that a lone
+    // brace (code, an emoticon) stays ordinary text instead of swallowing the rest of the ticket.
+    private const int MaxPlaceholderLength = 64;
+
     // Words that say nothing about a ticket's topic: function words and the courtesies every ticket has.
     private static readonly string[] DefaultStopWords =
     [
@@ -40,7 +44,7 @@ public sealed class ExtractiveSummarizer
         "without", "wont", "would", "wouldnt", "yet", "you", "youd", "youll", "your", "youre", "yours", "yourself",
         "youve", "ok", "okay", "hi", "hello", "hey", "dear", "thanks", "thank", "please", "regards", "best", "kind",
         "sincerely", "cheers", "team", "sir", "madam", "greetings", "appreciate", "help", "assist", "know", "want",
-        "would", "one", "two", "really", "well", "yes",
+        "one", "two", "really", "well", "yes",
     ];
 
     // Abbreviations after which a period never ends a sentence.
@@ -53,7 +57,8 @@ public sealed class ExtractiveSummarizer
         new[] { "no", "nr", "ref", "tel", "ext", "fig", "vol", "pp", "ca" }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\u2026");
-    private static readonly SearchValues<char> SplitCandidates = SearchValues.Create(".!?\u2026\n\r{}");
+    private static readonly SearchValues<char> SplitCandidates = SearchValues.Create(".!?\u2026\n\r{");
+    private static readonly SearchValues<char> PlaceholderStops = SearchValues.Create("}\n\r");
     private static readonly SearchValues<char> ClosingMarks = SearchValues.Create("\"')]}\u201D\u2019\u00BB");
     private static readonly SearchValues<char> TrailingCutMarks = SearchValues.Create(",;:-\u2013\u2014([{/ ");
 
@@ -151,8 +156,9 @@ public sealed class ExtractiveSummarizer
         Split(text, sentences);
         if (sentences.Count == 0)
         {
-            // Only punctuation or symbols: nothing to rank, so the text itself is its summary.
-            sentences.Add(new SentenceInfo(0, text.Length));
+            // Only punctuation or symbols: nothing to rank, so the text itself (not blank, checked above) is its summary.
+            var trimmed = text.AsSpan().Trim();
+            sentences.Add(new SentenceInfo(text.Length - text.AsSpan().TrimStart().Length, trimmed.Length));
         }
 
         CountWords(text, scratch);
@@ -192,12 +198,11 @@ public sealed class ExtractiveSummarizer
     /// <summary>
     /// Splits at '.', '!', '?' and '…' followed by whitespace or the end (after any closing quotes or brackets), and
     /// at line breaks. A period does not split after a title ("Dr."), "e.g.", a single initial, a list number at the
-    /// start of a line ("3."), or inside a {placeholder}.
+    /// start of a line ("3."), before a number after "No.", or inside a {placeholder}.
     /// </summary>
     private static void Split(ReadOnlySpan<char> text, List<SentenceInfo> sentences)
     {
         var start = 0;
-        var braceDepth = 0;
         for (var i = 0; i < text.Length; i++)
         {
             // Jump to the next character that can matter; most of a text is plain words.
@@ -213,24 +218,13 @@ public sealed class ExtractiveSummarizer
             {
                 AddTrimmed(text, start, i, sentences);
                 start = i + 1;
-                braceDepth = 0;
                 continue;
             }
 
             if (c == '{')
             {
-                braceDepth++;
-                continue;
-            }
-
-            if (c == '}')
-            {
-                braceDepth = Math.Max(0, braceDepth - 1);
-                continue;
-            }
-
-            if (braceDepth > 0 || !SentenceEnds.Contains(c))
-            {
+                // Nothing inside a placeholder ends a sentence: "{store.name}".
+                i = Math.Max(i, PlaceholderEnd(text, i));
                 continue;
             }
 
@@ -306,6 +300,14 @@ public sealed class ExtractiveSummarizer
         return !isListNumber;
     }
 
+    /// <summary>The index of the brace that closes the placeholder opened at <paramref name="open"/>, or -1.</summary>
+    private static int PlaceholderEnd(ReadOnlySpan<char> text, int open)
+    {
+        var window = text.Slice(open + 1, Math.Min(MaxPlaceholderLength, text.Length - open - 1));
+        var stop = window.IndexOfAny(PlaceholderStops);
+        return stop >= 0 && window[stop] == '}' ? open + 1 + stop : -1;
+    }
+
     /// <summary>Adds [start, end) without surrounding whitespace, if it has a letter or digit.</summary>
     private static void AddTrimmed(ReadOnlySpan<char> text, int start, int end, List<SentenceInfo> sentences)
     {
@@ -348,7 +350,7 @@ public sealed class ExtractiveSummarizer
             var words = 0;
             var collapsedLength = 0;
             var inWhitespace = false;
-            var braceDepth = 0;
+            var placeholderEnd = -1;
             var i = 0;
             while (i < span.Length)
             {
@@ -368,7 +370,10 @@ public sealed class ExtractiveSummarizer
                     {
                         collapsedLength++;
                         inWhitespace = false;
-                        braceDepth += c == '{' ? 1 : c == '}' && braceDepth > 0 ? -1 : 0;
+                        if (c == '{' && i > placeholderEnd)
+                        {
+                            placeholderEnd = PlaceholderEnd(span, i);
+                        }
                     }
 
                     i++;
@@ -376,6 +381,7 @@ public sealed class ExtractiveSummarizer
                 }
 
                 inWhitespace = false;
+                var wordStart = i;
                 var hash = FnvOffset;
                 var length = 0;
                 for (; i < span.Length; i++)
@@ -397,7 +403,7 @@ public sealed class ExtractiveSummarizer
                 }
 
                 words++;
-                if (braceDepth == 0 && length >= 2 && !_stopWordHashes.Contains(hash))
+                if (wordStart > placeholderEnd && length >= 2 && !_stopWordHashes.Contains(hash))
                 {
                     hashes[written++] = hash;
                     ref var count = ref CollectionsMarshal.GetValueRefOrAddDefault(frequencies, hash, out _);

@@ -43,7 +43,6 @@ public sealed class KeywordCategorizer
     // Per word id: the phrases that end with that word, as a range of _phrases.
     private readonly (int Start, int Count)[] _phraseRanges;
     private readonly Phrase[] _phrases;
-    private readonly int _longestPhrase;
 
     public KeywordCategorizer(SupportTaxonomy taxonomy)
     {
@@ -121,7 +120,6 @@ public sealed class KeywordCategorizer
 
         _singleWeights = [.. singleWeights];
         _phrases = [.. phrases];
-        _longestPhrase = _phrases.Length == 0 ? 1 : _phrases.Max(p => p.WordIds.Length);
         _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         _prefixesByHead = prefixes
             .GroupBy(p => HeadOf(p.Key))
@@ -164,12 +162,23 @@ public sealed class KeywordCategorizer
         var position = 0;
 
         var i = 0;
+        var sentenceBreak = false;
         while (i < text.Length)
         {
-            if (!TextScanning.TryFoldWordChar(text[i], out _))
+            var next = text[i];
+            if (!TextScanning.TryFoldWordChar(next, out _))
             {
+                sentenceBreak |= next is '.' or '!' or '?' or ';' or '\n';
                 i++;
                 continue;
+            }
+
+            if (sentenceBreak)
+            {
+                // A phrase does not run across sentences: "...the log. In the app..." is not "log in".
+                recent[position % MaxPhraseWords] = -1;
+                position++;
+                sentenceBreak = false;
             }
 
             var length = 0;

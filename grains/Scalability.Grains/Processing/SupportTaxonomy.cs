@@ -9,7 +9,9 @@ namespace Scalability.Grains.Processing;
 /// <param name="Text">
 /// A word ("invoice"), a word prefix ending in <c>*</c> ("refund*" matches refund, refunds, refunded), or a phrase of
 /// whole words ("charged twice", "log in"). Matching ignores case and apostrophes ("can't" and "cant" are the same
-/// word); hyphens and other punctuation separate words ("sign-up" is the phrase "sign up").
+/// word); hyphens and other punctuation separate words ("sign-up" is the phrase "sign up"), and a phrase does not
+/// match across the end of a sentence. A word of a text counts as the exact word term if there is one, else as the
+/// longest prefix term it starts with; a phrase adds its weight on top of its words' own.
 /// </param>
 /// <param name="Weight">How much one occurrence adds to the category's score; positive.</param>
 public readonly record struct TaxonomyTerm(string Text, double Weight);
@@ -182,7 +184,7 @@ public sealed class SupportTaxonomy
         ]),
         new("refund",
         [
-            new("refund*", 3), new("money back", 3), new("reimburs*", 3), new("rebate*", 2), new("restitution", 2),
+            new("refund*", 3), new("money back", 3), new("reimburs*", 3), new("rebat*", 2), new("restitution*", 2),
             new("compensat*", 2), new("chargeback", 2), new("return", 1.5), new("returns", 1.5),
             new("returned", 1.5), new("returning", 1.5), new("return policy", 1.5), new("return label", 1),
             new("send it back", 2), new("get my money", 2),
@@ -191,7 +193,7 @@ public sealed class SupportTaxonomy
         [
             new("cancel*", 3), new("terminat*", 2.5), new("unsubscrib*", 3), new("opt out", 2),
             new("stop my subscription", 3), new("end my subscription", 3), new("end my contract", 3),
-            new("close my account", 2), new("withdraw*", 1.5), new("early exit", 2), new("exit fee", 2),
+            new("close my account", 2), new("withdraw*", 2.5), new("early exit", 3), new("exit fee", 2),
             new("penalt*", 1.5), new("no longer need", 2), new("no longer want", 2), new("auto renewal", 2),
             new("automatic renewal", 2), new("cancellation fee", 1),
         ]),
@@ -204,7 +206,8 @@ public sealed class SupportTaxonomy
             new("verification code", 2.5), new("security code", 2), new("otp", 2), new("authenticat*", 2.5),
             new("credential*", 2.5), new("sign up", 2), new("signup", 2), new("regist*", 2), new("reset link", 2),
             new("email address", 1.5), new("hacked", 2.5), new("compromised", 2), new("access", 1),
-            new("verif*", 1.5),
+            new("verif*", 1.5), new("pin", 2.5), new("pwd", 3), new("personal information", 2),
+            new("personal details", 2), new("personal data", 1.5),
         ]),
         new("technical_issue",
         [
@@ -229,11 +232,11 @@ public sealed class SupportTaxonomy
             new("postage", 2), new("postal", 1.5), new("post office", 2), new("fedex", 2.5), new("dhl", 2.5),
             new("usps", 2.5), new("where is my order", 3), new("order status", 2), new("order*", 0.5),
             new("delay*", 1.5), new("late", 1), new("eta", 2), new("wrong item", 2), new("missing item", 2),
-            new("damaged", 1), new("pick up", 1.5), new("pickup", 1.5), new("warehouse", 1.5),
+            new("damaged", 1), new("how soon", 1.5), new("locate", 1), new("status", 0.5), new("pick up", 1.5), new("pickup", 1.5), new("warehouse", 1.5),
         ]),
         new("product_question",
         [
-            new("compatib*", 3), new("how do i", 1.5), new("how to", 1), new("how can i", 1),
+            new("compatib*", 3), new("how do i", 1), new("how to", 0.75), new("how can i", 0.75),
             new("does it support", 3), new("does it work with", 3), new("work with", 1.5), new("works with", 1.5),
             new("does it come with", 3), new("does it have", 2), new("can i use", 2), new("do you sell", 2.5),
             new("do you offer", 1.5), new("spec", 2), new("specs", 2), new("specification*", 2.5),
@@ -252,7 +255,8 @@ public sealed class SupportTaxonomy
             new("terrible", 2), new("awful", 2), new("horrible", 2), new("poor service", 3), new("bad service", 3),
             new("great service", 3), new("excellent service", 3), new("excellent", 1.5), new("amazing", 1.5),
             new("fantastic", 1.5), new("love", 1), new("praise", 2), new("compliment*", 2.5), new("improv*", 1.5),
-            new("opinion*", 2), new("survey*", 2), new("rude", 2.5), new("unprofessional", 2.5),
+            new("opinion*", 2.5), new("comment*", 2), new("unhappy", 2), new("not happy", 2),
+            new("reclamation*", 3), new("survey*", 2), new("rude", 2.5), new("unprofessional", 2.5),
             new("experience", 1),
         ]),
         new(OtherCategory,
@@ -260,6 +264,7 @@ public sealed class SupportTaxonomy
             new("newsletter*", 3), new("mailing list", 3), new("marketing emails", 2.5),
             new("promotional emails", 2.5), new("agent", 1), new("representative", 1), new("human", 1),
             new("real person", 1.5), new("operator", 1), new("customer service", 1.5), new("customer support", 1.5),
+            new("customer assistance", 1.5), new("speak", 1), new("talk to", 1), new("talk with", 1),
             new("phone number", 1), new("opening hours", 1.5), new("business hours", 1.5), new("partnership*", 2),
             new("career*", 2), new("job", 1.5), new("jobs", 1.5), new("sponsor*", 2), new("franchis*", 2),
         ]),

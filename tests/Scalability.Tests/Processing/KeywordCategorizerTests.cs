@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using Scalability.Grains.Processing;
 using Xunit.Abstractions;
 
@@ -120,7 +119,7 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
     public void Is_deterministic_across_instances()
     {
         var other = new KeywordCategorizer(SupportTaxonomy.Default);
-        var texts = SyntheticTexts(300);
+        var texts = SyntheticTicketGeneratorTests.GeneratedBodies(300, seed: 7);
 
         foreach (var text in texts)
         {
@@ -221,30 +220,9 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
         Assert.True(accuracy >= MinimumBitextAccuracy, $"accuracy {accuracy:P1} is below {MinimumBitextAccuracy:P0}");
     }
 
-    // Measured 0.000 with the default taxonomy; set a little below so that harmless tweaks do not fail the test.
-    private const double MinimumBitextAccuracy = 0.0;
-
-    [Fact]
-    public void Categorizes_an_average_ticket_in_microseconds()
-    {
-        var texts = SharedData.ReadColumns(SharedData.SupportTickets, "Ticket Description").Select(r => r[0]).ToArray();
-        foreach (var text in texts.Take(500))
-        {
-            Categorizer.Categorize(text);
-        }
-
-        var stopwatch = Stopwatch.StartNew();
-        foreach (var text in texts)
-        {
-            Categorizer.Categorize(text);
-        }
-
-        stopwatch.Stop();
-        var microseconds = stopwatch.Elapsed.TotalMicroseconds / texts.Length;
-        output.WriteLine($"{texts.Length} descriptions, {microseconds:F2} µs each");
-        // Generous bound: this guards against an accidental slow path, not a benchmark.
-        Assert.True(microseconds < 200, $"{microseconds:F1} µs per ticket");
-    }
+    // Measured 0.925 (3,744 of 4,047) with the default taxonomy; set a little below so that a sensible change to
+    // the taxonomy does not fail the test, while a real regression does.
+    private const double MinimumBitextAccuracy = 0.90;
 
     private sealed class LabelTally(bool scored)
     {
@@ -269,20 +247,4 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
     }
 
     private static int IndexOf(string category) => SupportTaxonomy.Default.CategoryNames.ToList().IndexOf(category);
-
-    internal static IReadOnlyList<string> SyntheticTexts(int rows)
-    {
-        using var stream = new MemoryStream();
-        Scalability.Grains.Ingest.SyntheticTicketGenerator.Write(stream, rows, seed: 7);
-        stream.Position = 0;
-        using var reader = CsvHelper.CsvReader.Create(stream, new CsvHelper.CsvReaderOptions { HasHeader = true }, leaveOpen: true);
-        reader.TryGetFieldIndex("body", out var body);
-        var texts = new List<string>();
-        while (reader.Read())
-        {
-            texts.Add(reader.GetString(body));
-        }
-
-        return texts;
-    }
 }
