@@ -288,9 +288,10 @@ public sealed class JobGrain(
             {
                 SummaryFile.Write(PartFiles.SummaryPath(spec.OutputPath), summary);
                 var parts = PartFiles.PartDirectory(spec.OutputPath);
-                if (status != JobStatus.Failed && Directory.Exists(parts))
+                if (status == JobStatus.Completed && Directory.Exists(parts))
                 {
-                    // Parts of a failed job are kept for inspection; otherwise they are consumed.
+                    // The output holds them now. The parts of a failed or cancelled job are kept: chunks may still
+                    // be finishing their writes, and the parts show how far the job got.
                     Directory.Delete(parts, recursive: true);
                 }
             }
