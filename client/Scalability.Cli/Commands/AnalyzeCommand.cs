@@ -32,18 +32,18 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static int Run(string path, int chunkSize, string? idColumn, string[]? textColumns, bool json, CancellationToken cancellationToken)
+    private static int Run(string path, int? chunkSize, string? idColumn, string[]? textColumns, bool json, CancellationToken cancellationToken)
     {
-        if (chunkSize < 1)
+        if (CommonOptions.CheckChunkSize(chunkSize) is { } usage)
         {
-            Console.Error.WriteLine($"error: --chunk-size must be at least 1 (got {chunkSize})");
+            Console.Error.WriteLine($"error: {usage}");
             return ExitCodes.BadInput;
         }
 
         DatasetAnalysis analysis;
         try
         {
-            analysis = DatasetAnalyzer.Analyze(path, chunkSize, idColumn, textColumns, ResourceProfiles.Default, cancellationToken);
+            analysis = DatasetAnalyzer.Analyze(path, chunkSize ?? ChunkSizing.Auto, idColumn, textColumns, ResourceProfiles.Default, cancellationToken);
         }
         catch (InputException e)
         {

@@ -1,5 +1,4 @@
 using System.CommandLine;
-using Scalability.GrainInterfaces.Jobs;
 
 namespace Scalability.Cli.Commands;
 
@@ -10,11 +9,15 @@ internal static class CommonOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout instead of text." };
 
-    public static Option<int> ChunkSize() => new("--chunk-size")
+    public static Option<int?> ChunkSize() => new("--chunk-size")
     {
-        Description = "Records per chunk: the unit of work, retry and commit.",
-        DefaultValueFactory = _ => JobSpec.DefaultChunkSize,
+        Description = "Records per chunk: the unit of work, retry and commit (default: chosen from the row count, " +
+                      "at least 1000 rows and at most about 256 chunks).",
     };
+
+    /// <summary>A chunk size the user gave must be positive; none given means the planner chooses.</summary>
+    public static string? CheckChunkSize(int? chunkSize) =>
+        chunkSize is < 1 ? $"--chunk-size must be at least 1 (got {chunkSize})" : null;
 
     public static Option<string?> IdColumn() => new("--id-column")
     {

@@ -44,12 +44,18 @@ internal static class RunCommand
             var spec = new JobSpec(
                 Path.GetFullPath(parse.GetValue(csv)!),
                 Path.GetFullPath(parse.GetValue(output)!),
-                parse.GetValue(chunkSize),
+                parse.GetValue(chunkSize) ?? JobSpec.AutoChunkSize,
                 parse.GetValue(maxWorkers),
                 parse.GetValue(idColumn),
                 CommonOptions.SplitColumns(parse.GetValue(textColumns)),
                 CommonOptions.SplitColumns(parse.GetValue(keepColumns)),
                 new ProcessorSpec(ProcessorSpec.LocalKind, parse.GetValue(summaryMaxChars)));
+            if (CommonOptions.CheckChunkSize(parse.GetValue(chunkSize)) is { } usage)
+            {
+                Console.Error.WriteLine($"error: {usage}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             return RunAsync(spec, parse.GetValue(jobId) ?? ScalabilityClient.NewJobId(), parse.GetValue(json), parse.GetValue(verbose), cancellationToken);
         });
         return command;
@@ -109,11 +115,6 @@ internal static class RunCommand
 
     private static string? Validate(JobSpec spec)
     {
-        if (spec.ChunkSize < 1)
-        {
-            return $"--chunk-size must be at least 1 (got {spec.ChunkSize})";
-        }
-
         if (spec.MaxWorkers < 0)
         {
             return $"--max-workers cannot be negative (got {spec.MaxWorkers})";

@@ -8,7 +8,7 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// </summary>
 /// <param name="InputPath">The CSV to process.</param>
 /// <param name="OutputPath">Where the results CSV goes; the rejects and summary files sit beside it.</param>
-/// <param name="ChunkSize">Records per chunk.</param>
+/// <param name="ChunkSize">Records per chunk, or 0 to choose from the dataset's size.</param>
 /// <param name="MaxWorkers">How many chunks may run at once across the cluster.</param>
 /// <param name="IdColumn">The id column, or null to detect it.</param>
 /// <param name="TextColumns">The text columns, or null to detect them.</param>
@@ -19,7 +19,7 @@ namespace Scalability.GrainInterfaces.Jobs;
 public sealed record JobSpec(
     [property: Id(0)] string InputPath,
     [property: Id(1)] string OutputPath,
-    [property: Id(2)] int ChunkSize = JobSpec.DefaultChunkSize,
+    [property: Id(2)] int ChunkSize = JobSpec.AutoChunkSize,
     [property: Id(3)] int MaxWorkers = 0,
     [property: Id(4)] string? IdColumn = null,
     [property: Id(5)] string[]? TextColumns = null,
@@ -27,7 +27,8 @@ public sealed record JobSpec(
     [property: Id(7)] ProcessorSpec? Processor = null,
     [property: Id(8)] int MaxChunkAttempts = JobSpec.DefaultMaxChunkAttempts)
 {
-    public const int DefaultChunkSize = 1000;
+    /// <summary>Let the planner choose the chunk size from the row count.</summary>
+    public const int AutoChunkSize = 0;
     public const int DefaultMaxChunkAttempts = 3;
 
     public ProcessorSpec EffectiveProcessor => Processor ?? ProcessorSpec.Local;

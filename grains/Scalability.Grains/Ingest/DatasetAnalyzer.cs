@@ -19,7 +19,7 @@ public static class DatasetAnalyzer
             manifest.Header,
             mapping.IdColumn,
             mapping.TextColumns,
-            chunkSize,
+            manifest.ChunkSize,
             manifest.Chunks.Length,
             profile,
             profile.CostPerTicketUsd * manifest.RowCount);

@@ -9,9 +9,12 @@ namespace Scalability.Grains.Ingest;
 /// </summary>
 public static class ManifestScanner
 {
+    /// <param name="chunkSize">Records per chunk, or <see cref="ChunkSizing.Auto"/> to choose from the row count.</param>
     public static DatasetManifest Scan(string path, int chunkSize, CancellationToken cancellationToken = default)
     {
-        ArgumentOutOfRangeException.ThrowIfLessThan(chunkSize, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(chunkSize);
+        var auto = chunkSize == ChunkSizing.Auto;
+        var scanSize = auto ? ChunkSizing.Granularity : chunkSize;
         var file = OpenChecked(path);
         var headBytes = ReadHead(path);
         CsvInput.RejectUnsupportedEncoding(path, headBytes);
@@ -38,7 +41,7 @@ public static class ManifestScanner
                 }
 
                 rows++;
-                if (++chunkRows == chunkSize)
+                if (++chunkRows == scanSize)
                 {
                     // The end is known only once the next chunk starts; it is filled in after the scan.
                     chunks.Add(new ChunkBounds(chunks.Count, chunkStart, file.Length, chunkFirstRecord, chunkFirstLine, chunkRows));
@@ -72,7 +75,37 @@ public static class ManifestScanner
             chunks[i] = chunks[i] with { EndByte = chunks[i + 1].StartByte };
         }
 
+        if (auto)
+        {
+            chunkSize = ChunkSizing.For(rows);
+            chunks = Merge(chunks, chunkSize / ChunkSizing.Granularity);
+        }
+
         return new DatasetManifest(path, file.Length, file.LastWriteTimeUtc, separator, header, rows, chunkSize, chunks.ToArray());
+    }
+
+    /// <summary>Joins every <paramref name="factor"/> consecutive chunks into one.</summary>
+    private static List<ChunkBounds> Merge(List<ChunkBounds> chunks, int factor)
+    {
+        if (factor <= 1)
+        {
+            return chunks;
+        }
+
+        var merged = new List<ChunkBounds>((chunks.Count + factor - 1) / factor);
+        for (var first = 0; first < chunks.Count; first += factor)
+        {
+            var last = Math.Min(first + factor, chunks.Count) - 1;
+            var rows = 0;
+            for (var i = first; i <= last; i++)
+            {
+                rows += chunks[i].Rows;
+            }
+
+            merged.Add(chunks[first] with { Index = merged.Count, EndByte = chunks[last].EndByte, Rows = rows });
+        }
+
+        return merged;
     }
 
     /// <summary>The file's metadata, or a clear error when it is missing, a folder, or empty.</summary>

@@ -10,7 +10,10 @@ public enum ChunkState
     Committed = 2,
 }
 
-/// <summary>One row of a job's chunk table.</summary>
+/// <summary>
+/// One row of a job's chunk table. Kept small on purpose: the table is saved at every commit, so what a commit adds
+/// here is counts, not paths or per-category figures (those go to the job's totals).
+/// </summary>
 [GenerateSerializer, Alias("ChunkEntry")]
 public sealed class ChunkEntry
 {
@@ -30,8 +33,14 @@ public sealed class ChunkEntry
 
     [Id(6)] public string? LastError { get; set; }
 
-    /// <summary>The accepted commit, once committed.</summary>
-    [Id(7)] public ChunkReport? Report { get; set; }
+    /// <summary>The attempt whose commit was accepted (0 until committed): its part files are the chunk's output.</summary>
+    [Id(7)] public int CommittedAttempt { get; set; }
+
+    /// <summary>The committed attempt's row counts.</summary>
+    [Id(9)] public RowCounts? Counts { get; set; }
+
+    /// <summary>Whether the committed attempt wrote a rejects part.</summary>
+    [Id(10)] public bool HasRejects { get; set; }
 
     /// <summary>Rows done by the running attempt, as last reported; for progress only.</summary>
     [Id(8)] public long RowsInFlight { get; set; }

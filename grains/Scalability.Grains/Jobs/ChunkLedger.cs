@@ -111,7 +111,9 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         }
 
         entry.State = ChunkState.Committed;
-        entry.Report = report;
+        entry.CommittedAttempt = report.Attempt;
+        entry.Counts = report.Counts;
+        entry.HasRejects = report.RejectsPartPath is not null;
         entry.RowsInFlight = 0;
         entry.LastError = null;
         return CommitOutcome.Accepted;
@@ -147,7 +149,7 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
     }
 
     public RowCounts CommittedCounts() =>
-        entries.Where(e => e.Report is not null).Aggregate(RowCounts.Zero, (sum, e) => sum.Add(e.Report!.Counts));
+        entries.Where(e => e.Counts is not null).Aggregate(RowCounts.Zero, (sum, e) => sum.Add(e.Counts!));
 
     public long RowsInFlight() => entries.Where(e => e.State == ChunkState.Leased).Sum(e => e.RowsInFlight);
 

@@ -12,6 +12,7 @@ namespace Scalability.Grains.Jobs;
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
+    [PersistentState("job-plan", StorageNames.Jobs)] IPersistentState<JobPlan> plan,
     IOptions<JobOptions> options,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
@@ -19,9 +20,12 @@ public sealed class JobGrain(
     private readonly CancellationTokenSource _stopping = new();
     private ChunkLedger? _ledger;
     private IGrainTimer? _dispatchTimer;
+    private bool _finishing;
 
     private string JobId => this.GetPrimaryKeyString();
     private JobState Job => state.State;
+    private DatasetManifest? Manifest => plan.State.Manifest;
+    private ColumnMapping? Mapping => plan.State.Mapping;
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
@@ -82,11 +86,11 @@ public sealed class JobGrain(
     }
 
     public Task<bool> RenewLease(int index, int attempt, long rowsDone) =>
-        Task.FromResult(Job.Status == JobStatus.Running && Ledger.Renew(index, attempt, rowsDone, DateTime.UtcNow));
+        Task.FromResult(AcceptsChunkReports && Ledger.Renew(index, attempt, rowsDone, DateTime.UtcNow));
 
     public async Task ChunkCommitted(ChunkReport report)
     {
-        if (Job.Status != JobStatus.Running || report.Index < 0 || report.Index >= Job.Chunks.Count)
+        if (!AcceptsChunkReports || report.Index < 0 || report.Index >= Job.Chunks.Count)
         {
             return;
         }
@@ -97,13 +101,18 @@ public sealed class JobGrain(
             return;
         }
 
-        await SaveAsync();
-        await DispatchAsync();
+        foreach (var (category, count) in report.Categories)
+        {
+            Job.Categories[category] = Job.Categories.GetValueOrDefault(category) + count;
+        }
+
+        // One save covers the commit and the lease that takes its place.
+        await DispatchAsync(stateChanged: true);
     }
 
     public async Task ChunkFailed(int index, int attempt, string error)
     {
-        if (Job.Status != JobStatus.Running || index < 0 || index >= Job.Chunks.Count)
+        if (!AcceptsChunkReports || index < 0 || index >= Job.Chunks.Count)
         {
             return;
         }
@@ -117,6 +126,9 @@ public sealed class JobGrain(
 
     private ChunkLedger Ledger =>
         _ledger ??= new ChunkLedger(Job.Chunks, LedgerPolicy.From(options.Value, Job.Spec!.MaxChunkAttempts));
+
+    /// <summary>Chunk reports change the job only while it runs and is not being wound up.</summary>
+    private bool AcceptsChunkReports => Job.Status == JobStatus.Running && !_finishing;
 
     private int MaxRunning => Job.Spec!.MaxWorkers > 0 ? Job.Spec.MaxWorkers : Environment.ProcessorCount;
 
@@ -132,13 +144,14 @@ public sealed class JobGrain(
                 var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, _stopping.Token);
                 return (scanned, ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns));
             });
-            if (Job.Status != JobStatus.Planning)
+            if (Job.Status != JobStatus.Planning || _finishing)
             {
                 return;
             }
 
-            Job.Manifest = manifest;
-            Job.Mapping = mapping;
+            plan.State.Manifest = manifest;
+            plan.State.Mapping = mapping;
+            await plan.WriteStateAsync();
             Job.Chunks = ChunkLedger.Create(manifest.Chunks.Length);
             _ledger = null;
             Job.Status = JobStatus.Running;
@@ -171,15 +184,17 @@ public sealed class JobGrain(
     }
 
     /// <summary>Returns expired leases to the queue, leases what may run, and starts assembly when all is committed.</summary>
-    private async Task DispatchAsync()
+    private Task DispatchAsync() => DispatchAsync(stateChanged: false);
+
+    private async Task DispatchAsync(bool stateChanged)
     {
-        if (Job.Status != JobStatus.Running)
+        if (!AcceptsChunkReports)
         {
             return;
         }
 
         var now = DateTime.UtcNow;
-        var changed = Ledger.ExpireLeases(now).Count > 0;
+        var changed = Ledger.ExpireLeases(now).Count > 0 || stateChanged;
         if (Ledger.GivenUp.FirstOrDefault() is { } lost)
         {
             await FinishAsync(JobStatus.Failed, $"chunk {lost.Index} could not be processed nor written as failed: {lost.LastError}");
@@ -203,8 +218,8 @@ public sealed class JobGrain(
 
         foreach (var assignment in leased)
         {
-            var order = new ChunkWorkOrder(assignment, Job.Manifest! with { Chunks = [] }, Job.Manifest!.Chunks[assignment.Index],
-                Job.Mapping!, Job.Spec!.EffectiveProcessor, PartFiles.PartDirectory(Job.Spec.OutputPath));
+            var order = new ChunkWorkOrder(assignment, Manifest! with { Chunks = [] }, Manifest!.Chunks[assignment.Index],
+                Mapping!, Job.Spec!.EffectiveProcessor, PartFiles.PartDirectory(Job.Spec.OutputPath));
             try
             {
                 await GrainFactory.GetGrain<IChunkGrain>(IChunkGrain.KeyFor(JobId, assignment.Index)).Start(order);
@@ -228,20 +243,21 @@ public sealed class JobGrain(
     private async Task AssembleAsync()
     {
         var spec = Job.Spec!;
-        var reports = Job.Chunks.Select(c => c.Report!).ToArray();
+        var partDirectory = PartFiles.PartDirectory(spec.OutputPath);
+        var parts = Job.Chunks.Select(c => PartFiles.Part(partDirectory, c.Index, c.CommittedAttempt)).ToArray();
+        var rejectParts = Job.Chunks.Where(c => c.HasRejects).Select(c => PartFiles.Rejects(partDirectory, c.Index, c.CommittedAttempt)).ToArray();
         var rejectsPath = PartFiles.RejectsPath(spec.OutputPath);
-        var anyRejects = reports.Any(r => r.RejectsPartPath is not null);
-        var header = Job.Mapping!.OutputHeader;
+        var anyRejects = rejectParts.Length > 0;
+        var header = Mapping!.OutputHeader;
         try
         {
             // Off the grain's turn: grain state is not to be touched in here.
             await Task.Run(() =>
             {
-                OutputAssembler.Assemble(spec.OutputPath, header, reports.Select(r => r.PartPath), _stopping.Token);
+                OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
                 if (anyRejects)
                 {
-                    OutputAssembler.Assemble(rejectsPath, PartFiles.RejectsHeader,
-                        reports.Where(r => r.RejectsPartPath is not null).Select(r => r.RejectsPartPath!), _stopping.Token);
+                    OutputAssembler.Assemble(rejectsPath, PartFiles.RejectsHeader, rejectParts, _stopping.Token);
                 }
                 else
                 {
@@ -261,7 +277,7 @@ public sealed class JobGrain(
             return;
         }
 
-        if (Job.Status != JobStatus.Assembling)
+        if (Job.Status != JobStatus.Assembling || _finishing)
         {
             return;
         }
@@ -269,25 +285,29 @@ public sealed class JobGrain(
         await FinishAsync(JobStatus.Completed, null, anyRejects ? rejectsPath : null);
     }
 
+    /// <summary>
+    /// Ends the job. Its files (summary, and for a completed job the removal of the consumed parts) are written before
+    /// the finished status is saved, so that a client that sees the status finds the files as they will stay.
+    /// </summary>
     private async Task FinishAsync(JobStatus status, string? error, string? rejectsPath = null)
     {
+        if (_finishing)
+        {
+            return;
+        }
+
+        _finishing = true;
         _dispatchTimer?.Dispose();
         _dispatchTimer = null;
         var now = DateTime.UtcNow;
-        Job.Status = status;
-        Job.Error = error;
-        Job.FinishedUtc = now;
-        Job.Summary = BuildSummary(status, error, rejectsPath, now);
-        await SaveAsync();
-
-        var spec = Job.Spec!;
-        var summary = Job.Summary;
+        var summary = BuildSummary(status, error, rejectsPath, now);
+        var outputPath = Job.Spec!.OutputPath;
         await Task.Run(() =>
         {
             try
             {
-                SummaryFile.Write(PartFiles.SummaryPath(spec.OutputPath), summary);
-                var parts = PartFiles.PartDirectory(spec.OutputPath);
+                SummaryFile.Write(PartFiles.SummaryPath(outputPath), summary);
+                var parts = PartFiles.PartDirectory(outputPath);
                 if (status == JobStatus.Completed && Directory.Exists(parts))
                 {
                     // The output holds them now. The parts of a failed or cancelled job are kept: chunks may still
@@ -300,27 +320,25 @@ public sealed class JobGrain(
                 logger.LogWarning(e, "Job {JobId}: could not write its summary or clean up its parts", JobId);
             }
         });
+
+        Job.Status = status;
+        Job.Error = error;
+        Job.FinishedUtc = now;
+        Job.Summary = summary;
+        await SaveAsync();
+        _finishing = false;
         logger.LogInformation("Job {JobId} {Status}{Error}", JobId, status, error is null ? "" : ": " + error);
     }
 
     private JobSummary BuildSummary(JobStatus status, string? error, string? rejectsPath, DateTime now)
     {
         var counts = Job.Chunks.Count > 0 ? Ledger.CommittedCounts() : RowCounts.Zero;
-        var categories = new SortedDictionary<string, long>(StringComparer.Ordinal);
-        foreach (var report in Job.Chunks.Select(c => c.Report).OfType<ChunkReport>())
-        {
-            foreach (var (category, count) in report.Categories)
-            {
-                categories[category] = categories.GetValueOrDefault(category) + count;
-            }
-        }
-
         var duration = (now - Job.SubmittedUtc).TotalSeconds;
         return new JobSummary(
             JobId,
             status,
             Job.Spec!.InputPath,
-            Job.Manifest?.RowCount ?? 0,
+            Manifest?.RowCount ?? 0,
             counts.Ok,
             counts.Failed,
             counts.Rejected,
@@ -330,9 +348,9 @@ public sealed class JobGrain(
             duration > 0 ? counts.Total / duration : 0,
             Job.Chunks.Count,
             Job.Chunks.Count > 0 ? Ledger.Retries : 0,
-            Job.Mapping?.IdColumn,
-            Job.Mapping?.TextColumns ?? [],
-            new Dictionary<string, long>(categories),
+            Mapping?.IdColumn,
+            Mapping?.TextColumns ?? [],
+            new SortedDictionary<string, long>(Job.Categories, StringComparer.Ordinal),
             error);
     }
 
@@ -342,7 +360,7 @@ public sealed class JobGrain(
         var hasChunks = Job.Chunks.Count > 0;
         var counts = hasChunks ? Ledger.CommittedCounts() : RowCounts.Zero;
         var processed = counts.Total + (hasChunks && Job.Status == JobStatus.Running ? Ledger.RowsInFlight() : 0);
-        var total = Job.Manifest?.RowCount ?? 0;
+        var total = Manifest?.RowCount ?? 0;
         var elapsed = ((Job.FinishedUtc ?? now) - Job.SubmittedUtc).TotalSeconds;
         var running = ((Job.FinishedUtc ?? now) - (Job.RunningSinceUtc ?? now)).TotalSeconds;
         var rate = running > 0 ? processed / running : 0;

@@ -20,9 +20,9 @@ public static class JobSpecs
             throw new ArgumentException($"the output would overwrite the input: '{spec.OutputPath}'");
         }
 
-        if (spec.ChunkSize < 1)
+        if (spec.ChunkSize < 0)
         {
-            throw new ArgumentException($"the chunk size must be at least 1 (got {spec.ChunkSize})");
+            throw new ArgumentException($"the chunk size must be at least 1, or 0 to choose it (got {spec.ChunkSize})");
         }
 
         if (spec.MaxWorkers < 0)

@@ -1,17 +1,29 @@
 namespace Scalability.Grains.Jobs;
 
-/// <summary>A job's durable state: spec, plan, chunk table and outcome. Saved at every change of a chunk's fate.</summary>
+/// <summary>A job's durable state: spec, chunk table, totals and outcome. Saved at every change of a chunk's fate.</summary>
 [GenerateSerializer, Alias("JobState")]
 public sealed class JobState
 {
     [Id(0)] public JobSpec? Spec { get; set; }
     [Id(1)] public JobStatus Status { get; set; }
-    [Id(2)] public DatasetManifest? Manifest { get; set; }
-    [Id(3)] public ColumnMapping? Mapping { get; set; }
     [Id(4)] public List<ChunkEntry> Chunks { get; set; } = [];
     [Id(5)] public DateTime SubmittedUtc { get; set; }
     [Id(6)] public DateTime? RunningSinceUtc { get; set; }
     [Id(7)] public DateTime? FinishedUtc { get; set; }
     [Id(8)] public string? Error { get; set; }
     [Id(9)] public JobSummary? Summary { get; set; }
+
+    /// <summary>Tickets per category over the committed chunks.</summary>
+    [Id(10)] public Dictionary<string, long> Categories { get; set; } = new(StringComparer.Ordinal);
+}
+
+/// <summary>
+/// A job's plan: the manifest (chunk boundaries) and the column mapping. Written once when planning ends and kept
+/// apart from <see cref="JobState"/>, so that the saves at every commit do not carry it.
+/// </summary>
+[GenerateSerializer, Alias("JobPlan")]
+public sealed class JobPlan
+{
+    [Id(0)] public DatasetManifest? Manifest { get; set; }
+    [Id(1)] public ColumnMapping? Mapping { get; set; }
 }

@@ -1,0 +1,16 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+
+namespace Scalability.Benchmarks;
+
+/// <summary>The benchmark's JSON: camelCase, one line, generated at compile time.</summary>
+[JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.CamelCase, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
+[JsonSerializable(typeof(ChildResult))]
+[JsonSerializable(typeof(BenchmarkReport))]
+[JsonSerializable(typeof(DatasetMarker))]
+internal sealed partial class BenchmarkJson : JsonSerializerContext
+{
+    public static string Serialize(ChildResult result) => JsonSerializer.Serialize(result, Default.ChildResult);
+
+    public static string Serialize(BenchmarkReport report) => JsonSerializer.Serialize(report, Default.BenchmarkReport);
+}

@@ -1,0 +1,35 @@
+namespace Scalability.Benchmarks;
+
+/// <summary>The ways of processing the same input that the benchmark compares.</summary>
+internal enum BenchmarkMode
+{
+    /// <summary>The product: an embedded silo running a job over chunk grains.</summary>
+    Pipeline,
+
+    /// <summary>The competitor: one process, no Orleans, the same reader, processor and writer.</summary>
+    Baseline,
+
+    /// <summary>
+    /// Diagnostic (<c>--diagnose</c>): the product's own chunk work (planning scan, chunk runner, part assembly) with
+    /// no Orleans around it, to tell the cost of the chunked data path from the cost of coordinating it.
+    /// </summary>
+    Chunks,
+}
+
+internal static class BenchmarkModes
+{
+    public static string Name(this BenchmarkMode mode) => mode switch
+    {
+        BenchmarkMode.Pipeline => "pipeline",
+        BenchmarkMode.Baseline => "baseline",
+        _ => "chunks",
+    };
+
+    public static BenchmarkMode Parse(string name) => name.ToLowerInvariant() switch
+    {
+        "pipeline" => BenchmarkMode.Pipeline,
+        "baseline" => BenchmarkMode.Baseline,
+        "chunks" => BenchmarkMode.Chunks,
+        _ => throw new ArgumentException($"--child must be 'pipeline', 'baseline' or 'chunks', not '{name}'"),
+    };
+}

@@ -1,0 +1,126 @@
+using System.Globalization;
+using Scalability.GrainInterfaces.Jobs;
+
+namespace Scalability.Benchmarks;
+
+/// <summary>What one measurement process is told to do; the parent passes it on the command line.</summary>
+internal sealed record ChildOptions(
+    BenchmarkMode Mode, string InputPath, string OutputPath, long ExpectedRows, int ChunkSize, int Workers)
+{
+    /// <summary>Parallel workers, as the product counts them: 0 means one per core.</summary>
+    public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
+
+    public IEnumerable<string> ToArguments() =>
+    [
+        "--child", Mode.Name(),
+        "--input", InputPath,
+        "--out", OutputPath,
+        "--expect-rows", Invariant(ExpectedRows),
+        "--chunk-size", Invariant(ChunkSize),
+        "--workers", Invariant(Workers),
+    ];
+
+    private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
+}
+
+/// <summary>The benchmark's command line.</summary>
+internal sealed record BenchmarkOptions(
+    IReadOnlyList<long> Rows,
+    int Seed,
+    string WorkDirectory,
+    bool Json,
+    int Repeat,
+    bool KeepOutputs,
+    bool Diagnose,
+    int ChunkSize,
+    int Workers,
+    ChildOptions? Child)
+{
+    public static readonly IReadOnlyList<long> DefaultRows = [19_000, 500_000];
+
+    /// <summary>The seed <c>scale generate</c> uses by default, so that its files and ours are the same.</summary>
+    public const int DefaultSeed = 1;
+
+    public const string Usage =
+        """
+        usage: Scalability.Benchmarks [--rows 19000,500000] [--seed 1] [--work DIR] [--repeat N] [--json]
+                                      [--chunk-size 1000] [--workers 0] [--diagnose] [--keep-outputs]
+          --rows          comma-separated dataset sizes, each generated once and reused
+          --seed          the generator's seed
+          --work          where datasets and outputs go (default: <temp>/scalability-benchmarks)
+          --repeat        runs per mode and size; the fastest is reported
+          --json          one JSON object on stdout instead of a table
+          --chunk-size    the pipeline's records per chunk (product default 1000)
+          --workers       parallel workers of both modes; 0 = one per core (product default)
+          --diagnose      also run the product's chunk path without Orleans (mode "chunks"), to split the
+                          pipeline's cost into data path and coordination
+          --keep-outputs  leave the output files in the work folder
+        """;
+
+    public static BenchmarkOptions Parse(IReadOnlyList<string> args)
+    {
+        var rows = DefaultRows;
+        var seed = DefaultSeed;
+        var work = Path.Combine(Path.GetTempPath(), "scalability-benchmarks");
+        var (json, keepOutputs, diagnose, repeat) = (false, false, false, 1);
+        var (chunkSize, workers) = (JobSpec.DefaultChunkSize, 0);
+        string? child = null, input = null, output = null;
+        long expectedRows = 0;
+
+        for (var i = 0; i < args.Count; i++)
+        {
+            var name = args[i];
+            string Value() => i + 1 < args.Count ? args[++i] : throw new ArgumentException($"{name} needs a value");
+            switch (name)
+            {
+                case "--rows": rows = Value().Split(',', Separated).Select(r => Positive(name, r)).ToArray(); break;
+                case "--seed": seed = Int(name, Number(name, Value())); break;
+                case "--work": work = Path.GetFullPath(Value()); break;
+                case "--json": json = true; break;
+                case "--keep-outputs": keepOutputs = true; break;
+                case "--diagnose": diagnose = true; break;
+                case "--repeat": repeat = Int(name, Positive(name, Value())); break;
+                case "--chunk-size": chunkSize = Int(name, Positive(name, Value())); break;
+                case "--workers": workers = Int(name, Number(name, Value()) is >= 0 and var w ? w : throw new ArgumentException("--workers: must be 0 (one per core) or more")); break;
+                case "--child": child = Value(); break;
+                case "--input": input = Path.GetFullPath(Value()); break;
+                case "--out": output = Path.GetFullPath(Value()); break;
+                case "--expect-rows": expectedRows = Positive(name, Value()); break;
+                default: throw new ArgumentException($"unknown option '{name}'");
+            }
+        }
+
+        if (rows.Count == 0)
+        {
+            throw new ArgumentException("--rows needs at least one size");
+        }
+
+        ChildOptions? childOptions = null;
+        if (child is not null)
+        {
+            childOptions = new ChildOptions(BenchmarkModes.Parse(child),
+                input ?? throw new ArgumentException("--child needs --input"),
+                output ?? throw new ArgumentException("--child needs --out"),
+                expectedRows > 0 ? expectedRows : throw new ArgumentException("--child needs --expect-rows"),
+                chunkSize, workers);
+        }
+
+        return new BenchmarkOptions(rows, seed, work, json, repeat, keepOutputs, diagnose, chunkSize, workers, childOptions);
+    }
+
+    private const StringSplitOptions Separated = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
+
+    private static long Number(string option, string text) =>
+        long.TryParse(text.Replace("_", "", StringComparison.Ordinal), NumberStyles.Integer, CultureInfo.InvariantCulture, out var value)
+            ? value
+            : throw new ArgumentException($"{option}: '{text}' is not a whole number");
+
+    private static long Positive(string option, string text)
+    {
+        var value = Number(option, text);
+        return value >= 1 ? value : throw new ArgumentException($"{option}: must be at least 1 (got {value})");
+    }
+
+    private static int Int(string option, long value) =>
+        value is >= int.MinValue and <= int.MaxValue ? (int)value : throw new ArgumentException($"{option}: {value} is out of range");
+}

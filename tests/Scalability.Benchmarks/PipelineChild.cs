@@ -1,0 +1,85 @@
+using System.Diagnostics;
+using Microsoft.Extensions.Logging;
+using Scalability.Client;
+using Scalability.GrainInterfaces.Jobs;
+using Scalability.Silo;
+
+namespace Scalability.Benchmarks;
+
+/// <summary>
+/// Measures the product: an embedded silo in this process, one job with the product's default settings, timed as a
+/// client sees it, from submitting the job to reading its finished summary.
+/// </summary>
+internal static class PipelineChild
+{
+    // The client's default poll (250 ms) would add up to a quarter second to each measurement and blur the phase
+    // boundaries; polling a local grain this often costs next to nothing.
+    private static readonly TimeSpan PollInterval = TimeSpan.FromMilliseconds(20);
+
+    public static async Task<ChildResult> RunAsync(ChildOptions options)
+    {
+        var siloStart = Stopwatch.StartNew();
+        JobSummary summary;
+        PhaseClock phases;
+        double seconds;
+        await using (var silo = await EmbeddedSilo.StartAsync(LogLevel.Warning))
+        {
+            siloStart.Stop();
+            var client = new ScalabilityClient(silo.Client);
+            var jobId = ScalabilityClient.NewJobId();
+            var spec = new JobSpec(options.InputPath, options.OutputPath, options.ChunkSize, options.Workers);
+
+            var processing = Stopwatch.StartNew();
+            phases = new PhaseClock(processing);
+            await client.SubmitAsync(jobId, spec);
+            await foreach (var progress in client.WatchAsync(jobId, PollInterval))
+            {
+                phases.Observe(progress.Status);
+            }
+
+            summary = await client.GetSummaryAsync(jobId)
+                      ?? throw new BenchmarkFailedException($"pipeline: job {jobId} finished without a summary");
+            seconds = processing.Elapsed.TotalSeconds;
+        }
+
+        var processSeconds = ProcessClock.SecondsSinceStart();
+        Verify(summary, options.ExpectedRows);
+        return new ChildResult(
+            BenchmarkMode.Pipeline.Name(),
+            summary.InputRows,
+            Math.Round(seconds, 3),
+            Math.Round(summary.InputRows / seconds, 1),
+            Math.Round(PeakMemory.PeakRssMegabytes(), 1),
+            Math.Round(processSeconds, 3),
+            summary.Ok,
+            summary.Failed,
+            summary.Rejected,
+            options.EffectiveWorkers,
+            options.ChunkSize,
+            new PipelinePhases(
+                Math.Round(siloStart.Elapsed.TotalSeconds, 3),
+                phases.SecondsIn(JobStatus.Planning),
+                phases.SecondsIn(JobStatus.Running),
+                phases.SecondsIn(JobStatus.Assembling),
+                Math.Round(summary.DurationSeconds, 3),
+                summary.Chunks,
+                summary.ChunkRetries),
+            RuntimeStats.Capture());
+    }
+
+    private static void Verify(JobSummary summary, long expectedRows)
+    {
+        if (summary.Status != JobStatus.Completed)
+        {
+            throw new BenchmarkFailedException($"pipeline: job ended {summary.Status}: {summary.Error}");
+        }
+
+        var accounted = summary.Ok + summary.Failed + summary.Rejected;
+        if (summary.InputRows != expectedRows || accounted != expectedRows)
+        {
+            throw new BenchmarkFailedException(
+                $"pipeline: expected {expectedRows} rows, the job planned {summary.InputRows} and accounted for {accounted} " +
+                $"(ok {summary.Ok}, failed {summary.Failed}, rejected {summary.Rejected})");
+        }
+    }
+}

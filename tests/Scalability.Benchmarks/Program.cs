@@ -1,0 +1,37 @@
+using Scalability.Benchmarks;
+
+// One executable plays both roles: without --child it is the parent that prepares the data, launches one fresh
+// process per measurement and compares them; with --child it is one of those measurements.
+BenchmarkOptions options;
+try
+{
+    options = BenchmarkOptions.Parse(args);
+}
+catch (ArgumentException e)
+{
+    Console.Error.WriteLine($"error: {e.Message}");
+    Console.Error.WriteLine(BenchmarkOptions.Usage);
+    return 2;
+}
+
+try
+{
+    if (options.Child is { } child)
+    {
+        var result = child.Mode switch
+        {
+            BenchmarkMode.Pipeline => await PipelineChild.RunAsync(child),
+            BenchmarkMode.Baseline => await BaselineChild.RunAsync(child),
+            _ => await ChunksChild.RunAsync(child),
+        };
+        Console.Out.WriteLine(BenchmarkJson.Serialize(result));
+        return 0;
+    }
+
+    return await BenchmarkParent.RunAsync(options);
+}
+catch (BenchmarkFailedException e)
+{
+    Console.Error.WriteLine($"benchmark failed: {e.Message}");
+    return 1;
+}
