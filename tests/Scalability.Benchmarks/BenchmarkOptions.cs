@@ -16,8 +16,9 @@ internal sealed record ChildOptions(
         "--input", InputPath,
         "--out", OutputPath,
         "--expect-rows", Invariant(ExpectedRows),
-        "--chunk-size", Invariant(ChunkSize),
         "--workers", Invariant(Workers),
+        // No chunk size means the product's own choice, as a user who names none gets.
+        .. (ChunkSize > 0 ? ["--chunk-size", Invariant(ChunkSize)] : Array.Empty<string>()),
     ];
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -44,13 +45,13 @@ internal sealed record BenchmarkOptions(
     public const string Usage =
         """
         usage: Scalability.Benchmarks [--rows 19000,500000] [--seed 1] [--work DIR] [--repeat N] [--json]
-                                      [--chunk-size 1000] [--workers 0] [--diagnose] [--keep-outputs]
+                                      [--chunk-size N] [--workers 0] [--diagnose] [--keep-outputs]
           --rows          comma-separated dataset sizes, each generated once and reused
           --seed          the generator's seed
           --work          where datasets and outputs go (default: <temp>/scalability-benchmarks)
           --repeat        runs per mode and size; the fastest is reported
           --json          one JSON object on stdout instead of a table
-          --chunk-size    the pipeline's records per chunk (product default 1000)
+          --chunk-size    the pipeline's records per chunk (default: the product's own choice from the row count)
           --workers       parallel workers of both modes; 0 = one per core (product default)
           --diagnose      also run the product's chunk path without Orleans (mode "chunks"), to split the
                           pipeline's cost into data path and coordination
@@ -63,7 +64,7 @@ internal sealed record BenchmarkOptions(
         var seed = DefaultSeed;
         var work = Path.Combine(Path.GetTempPath(), "scalability-benchmarks");
         var (json, keepOutputs, diagnose, repeat) = (false, false, false, 1);
-        var (chunkSize, workers) = (JobSpec.DefaultChunkSize, 0);
+        var (chunkSize, workers) = (JobSpec.AutoChunkSize, 0);
         string? child = null, input = null, output = null;
         long expectedRows = 0;
 

@@ -21,6 +21,7 @@ public sealed class JobGrain(
     private ChunkLedger? _ledger;
     private IGrainTimer? _dispatchTimer;
     private bool _finishing;
+    private Task _cleanup = Task.CompletedTask;
 
     private string JobId => this.GetPrimaryKeyString();
     private JobState Job => state.State;
@@ -46,10 +47,10 @@ public sealed class JobGrain(
         return Task.CompletedTask;
     }
 
-    public override Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
     {
         _stopping.Cancel();
-        return Task.CompletedTask;
+        await _cleanup.WaitAsync(cancellationToken);
     }
 
     public async Task<JobProgress> Submit(JobSpec spec)
@@ -286,8 +287,9 @@ public sealed class JobGrain(
     }
 
     /// <summary>
-    /// Ends the job. Its files (summary, and for a completed job the removal of the consumed parts) are written before
-    /// the finished status is saved, so that a client that sees the status finds the files as they will stay.
+    /// Ends the job. The summary file is written before the finished status is saved, so that a client that sees the
+    /// status finds it. The parts of a completed job are deleted afterwards, off the job's clock (freeing hundreds of
+    /// megabytes takes the file system a while); deactivation waits for that, so a silo that shuts down still cleans up.
     /// </summary>
     private async Task FinishAsync(JobStatus status, string? error, string? rejectsPath = null)
     {
@@ -307,17 +309,10 @@ public sealed class JobGrain(
             try
             {
                 SummaryFile.Write(PartFiles.SummaryPath(outputPath), summary);
-                var parts = PartFiles.PartDirectory(outputPath);
-                if (status == JobStatus.Completed && Directory.Exists(parts))
-                {
-                    // The output holds them now. The parts of a failed or cancelled job are kept: chunks may still
-                    // be finishing their writes, and the parts show how far the job got.
-                    Directory.Delete(parts, recursive: true);
-                }
             }
             catch (Exception e) when (e is IOException or UnauthorizedAccessException)
             {
-                logger.LogWarning(e, "Job {JobId}: could not write its summary or clean up its parts", JobId);
+                logger.LogWarning(e, "Job {JobId}: could not write its summary", JobId);
             }
         });
 
@@ -328,6 +323,28 @@ public sealed class JobGrain(
         await SaveAsync();
         _finishing = false;
         logger.LogInformation("Job {JobId} {Status}{Error}", JobId, status, error is null ? "" : ": " + error);
+
+        if (status == JobStatus.Completed)
+        {
+            // The output holds the parts now. The parts of a failed or cancelled job are kept: chunks may still be
+            // finishing their writes, and the parts show how far the job got.
+            _cleanup = Task.Run(() => DeleteParts(PartFiles.PartDirectory(outputPath)));
+        }
+    }
+
+    private void DeleteParts(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            logger.LogWarning(e, "Job {JobId}: could not delete its part files in {Directory}", JobId, directory);
+        }
     }
 
     private JobSummary BuildSummary(JobStatus status, string? error, string? rejectsPath, DateTime now)

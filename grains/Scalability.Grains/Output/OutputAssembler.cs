@@ -34,7 +34,7 @@ public static class OutputAssembler
                 input.CopyTo(output, 1 << 20);
             }
 
-            output.Flush(flushToDisk: true);
+            output.Flush();
             bytes = output.Length;
         }
 
