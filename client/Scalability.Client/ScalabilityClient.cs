@@ -9,7 +9,7 @@ namespace Scalability.Client;
 /// </summary>
 public sealed class ScalabilityClient(IClusterClient cluster)
 {
-    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(250);
+    public static readonly TimeSpan DefaultPollInterval = TimeSpan.FromMilliseconds(100);
 
     /// <summary>A new job id: sortable by time, unique enough to never collide on one cluster.</summary>
     public static string NewJobId() => $"job-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Guid.NewGuid().ToString("N")[..6]}";
