@@ -136,6 +136,20 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(["3", "2", "wrong field count: expected 3 fields (as in the header), found 5", "B2,Extra,has,one,too many"], reject);
     }
 
+    [Fact]
+    public async Task Keep_columns_limits_the_input_columns_copied_to_the_results()
+    {
+        var input = Path.Combine(TestPaths.RepositoryRoot, "samples", "tickets-sample.csv");
+        var output = _temp.File("kept.csv");
+
+        var run = await ScaleCli.RunAsync(_temp.Path, "run", input, "--out", output, "--keep-columns", "ticket_id,subject");
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        var results = CsvFiles.Read(output);
+        Assert.Equal(["ticket_id", "subject", "category", "confidence", "summary", "status", "error"], results.Header);
+        Assert.Equal(CsvFiles.Read(input).Values("ticket_id"), results.Values("ticket_id"));
+    }
+
     [Theory]
     [InlineData("--chunk-size", "0", "error: --chunk-size must be at least 1 (got 0)")]
     [InlineData("--text-columns", "message", "--text-columns: no column named 'message'")]
