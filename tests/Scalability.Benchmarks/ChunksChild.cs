@@ -36,7 +36,7 @@ internal static class ChunksChild
         });
         var processed = clock.Elapsed;
 
-        OutputAssembler.Assemble(options.OutputPath, mapping.OutputHeader, reports.Select(r => r.PartPath), CancellationToken.None);
+        OutputAssembler.Assemble(options.OutputPath, mapping.OutputHeader, reports.Select(r => PartFiles.Part(partDirectory, r.Index, r.Attempt)), CancellationToken.None);
         var seconds = clock.Elapsed.TotalSeconds;
         Directory.Delete(partDirectory, recursive: true);
 

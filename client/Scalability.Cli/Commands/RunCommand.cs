@@ -41,6 +41,12 @@ internal static class RunCommand
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            if (CommonOptions.CheckChunkSize(parse.GetValue(chunkSize)) is { } usage)
+            {
+                Console.Error.WriteLine($"error: {usage}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var spec = new JobSpec(
                 Path.GetFullPath(parse.GetValue(csv)!),
                 Path.GetFullPath(parse.GetValue(output)!),
@@ -50,12 +56,6 @@ internal static class RunCommand
                 CommonOptions.SplitColumns(parse.GetValue(textColumns)),
                 CommonOptions.SplitColumns(parse.GetValue(keepColumns)),
                 new ProcessorSpec(ProcessorSpec.LocalKind, parse.GetValue(summaryMaxChars)));
-            if (CommonOptions.CheckChunkSize(parse.GetValue(chunkSize)) is { } usage)
-            {
-                Console.Error.WriteLine($"error: {usage}");
-                return Task.FromResult(ExitCodes.BadInput);
-            }
-
             return RunAsync(spec, parse.GetValue(jobId) ?? ScalabilityClient.NewJobId(), parse.GetValue(json), parse.GetValue(verbose), cancellationToken);
         });
         return command;

@@ -37,13 +37,16 @@ public sealed record ChunkWorkOrder(
     [property: Id(4)] ProcessorSpec Processor,
     [property: Id(5)] string PartDirectory);
 
-/// <summary>A chunk's committed result: its part files are in place under their final names.</summary>
+/// <summary>
+/// A chunk's committed result: its part files are in place under their final names, which follow from the job's
+/// part directory, the chunk's index and the attempt (see <c>PartFiles</c>), so they are not repeated here.
+/// </summary>
+/// <param name="HasRejects">Whether the attempt wrote a rejects part beside its results part.</param>
 [GenerateSerializer, Immutable, Alias("ChunkReport")]
 public sealed record ChunkReport(
     [property: Id(0)] int Index,
     [property: Id(1)] int Attempt,
     [property: Id(2)] RowCounts Counts,
-    [property: Id(3)] string PartPath,
-    [property: Id(4)] string? RejectsPartPath,
-    [property: Id(5)] IReadOnlyDictionary<string, long> Categories,
-    [property: Id(6)] double Seconds);
+    [property: Id(3)] bool HasRejects,
+    [property: Id(4)] IReadOnlyDictionary<string, long> Categories,
+    [property: Id(5)] double Seconds);

@@ -113,7 +113,7 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         entry.State = ChunkState.Committed;
         entry.CommittedAttempt = report.Attempt;
         entry.Counts = report.Counts;
-        entry.HasRejects = report.RejectsPartPath is not null;
+        entry.HasRejects = report.HasRejects;
         entry.RowsInFlight = 0;
         entry.LastError = null;
         return CommitOutcome.Accepted;

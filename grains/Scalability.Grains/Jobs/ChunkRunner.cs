@@ -117,8 +117,8 @@ public static class ChunkRunner
             throw;
         }
 
-        return new ChunkReport(index, attempt, new RowCounts(ok, failed, rejected), partPath,
-            rejected > 0 ? rejectsPath : null, categories, stopwatch.Elapsed.TotalSeconds);
+        return new ChunkReport(index, attempt, new RowCounts(ok, failed, rejected), HasRejects: rejected > 0, categories,
+            stopwatch.Elapsed.TotalSeconds);
     }
 
     internal static Ticket ToTicket(SourceRecord record, ColumnMapping mapping)

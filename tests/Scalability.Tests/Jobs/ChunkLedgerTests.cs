@@ -10,7 +10,7 @@ public sealed class ChunkLedgerTests
     private static ChunkLedger NewLedger(int chunks) => new(ChunkLedger.Create(chunks), Policy);
 
     private static ChunkReport Report(int index, int attempt, long ok = 10) =>
-        new(index, attempt, new RowCounts(ok, 0, 0), $"part-{index}.a{attempt}.csv", null, new Dictionary<string, long>(), 0.1);
+        new(index, attempt, new RowCounts(ok, 0, 0), HasRejects: false, new Dictionary<string, long>(), 0.1);
 
     [Fact]
     public void Leases_chunks_in_input_order_up_to_the_running_limit()
