@@ -10,4 +10,7 @@ public static class ExitCodes
 
     /// <summary>Bad usage, or an input that cannot be read or used.</summary>
     public const int BadInput = 2;
+
+    /// <summary>Interrupted (Ctrl+C) before the job finished; the job is saved and can be resumed.</summary>
+    public const int Interrupted = 130;
 }

@@ -7,6 +7,9 @@ var root = new RootCommand("scale: categorize and summarize customer-support tic
     AnalyzeCommand.Create(),
     RunCommand.Create(),
     GenerateCommand.Create(),
+    StatusCommand.Create(),
+    SiloCommand.Create(),
+    DbCommand.Create(),
 };
 
 var parsed = root.Parse(args);

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using Orleans.Runtime;
 using Scalability.GrainInterfaces.Jobs;
 
 namespace Scalability.Client;
@@ -22,13 +23,50 @@ public sealed class ScalabilityClient(IClusterClient cluster)
 
     public Task CancelAsync(string jobId) => Job(jobId).Cancel();
 
-    /// <summary>Progress snapshots until the job finishes; the last one is the finished state.</summary>
+    /// <summary>
+    /// The unfinished job started with the same spec over the same, unchanged input, if there is one: submitting
+    /// again after a crash should resume it rather than start over.
+    /// </summary>
+    public Task<string?> FindUnfinishedJobAsync(JobSpec spec) => Directory.FindUnfinished(JobFingerprint.Of(spec));
+
+    /// <summary>The ids of the cluster's unfinished jobs.</summary>
+    public Task<string[]> GetUnfinishedJobsAsync() => Directory.GetUnfinishedJobs();
+
+    /// <summary>Whether the cluster knows a job by this id (submitted at some point, finished or not).</summary>
+    public async Task<bool> ExistsAsync(string jobId) => (await Job(jobId).GetProgress()).Status != JobStatus.None;
+
+    /// <summary>How long a watch keeps trying while the cluster does not answer (a silo died and its grains are moving).</summary>
+    public static readonly TimeSpan DefaultOutagePatience = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Progress snapshots until the job finishes; the last one is the finished state. A cluster that stops answering
+    /// for a while (its gateway or the job's silo died) is asked again until <see cref="DefaultOutagePatience"/> has
+    /// passed without an answer.
+    /// </summary>
     public async IAsyncEnumerable<JobProgress> WatchAsync(
         string jobId, TimeSpan? interval = null, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
+        DateTime? unansweredSince = null;
         while (true)
         {
-            var progress = await Job(jobId).GetProgress();
+            JobProgress progress;
+            try
+            {
+                progress = await Job(jobId).GetProgress();
+                unansweredSince = null;
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException && !cancellationToken.IsCancellationRequested)
+            {
+                unansweredSince ??= DateTime.UtcNow;
+                if (DateTime.UtcNow - unansweredSince > DefaultOutagePatience)
+                {
+                    throw;
+                }
+
+                await Task.Delay(interval ?? DefaultPollInterval, cancellationToken);
+                continue;
+            }
+
             yield return progress;
             if (progress.Status.IsFinished() || progress.Status == JobStatus.None)
             {
@@ -53,4 +91,6 @@ public sealed class ScalabilityClient(IClusterClient cluster)
     }
 
     private IJobGrain Job(string jobId) => cluster.GetGrain<IJobGrain>(jobId);
+
+    private IJobDirectoryGrain Directory => cluster.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key);
 }

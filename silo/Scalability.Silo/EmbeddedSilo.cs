@@ -4,12 +4,39 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalability.Grains.Jobs;
+using Scalability.Silo.Storage;
 
 namespace Scalability.Silo;
 
+/// <summary>How to run a silo inside the calling process.</summary>
+public sealed record EmbeddedSiloOptions
+{
+    /// <summary>The state folder a command keeps in its working directory.</summary>
+    public const string StateFolderName = ".scale";
+
+    /// <summary>The SQLite file that holds job state, so that an interrupted job resumes; null keeps state in memory.</summary>
+    public string? StateFile { get; init; }
+
+    /// <summary>Chunks run at once; 0 for one per processor core.</summary>
+    public int Workers { get; init; }
+
+    /// <summary>The jobs this silo works on; null for every unfinished job in its state.</summary>
+    public Func<string, bool>? AcceptsJob { get; init; }
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Warning;
+
+    /// <summary>Assemblies of processor factories to offer beside the built-in ones.</summary>
+    public IReadOnlyList<string> PluginPaths { get; init; } = [];
+
+    public Action<JobOptions>? ConfigureJobs { get; init; }
+
+    public static string DefaultStateFile(string workingDirectory) =>
+        Path.Combine(workingDirectory, StateFolderName, "state.db");
+}
+
 /// <summary>
 /// A silo inside the calling process, for one machine: localhost clustering on free ports, so that several can run
-/// side by side. Its client is the silo's own, with no network hop.
+/// side by side, and job state in a SQLite file. Its client is the silo's own, with no network hop.
 /// </summary>
 public sealed class EmbeddedSilo : IAsyncDisposable
 {
@@ -25,27 +52,24 @@ public sealed class EmbeddedSilo : IAsyncDisposable
 
     public IServiceProvider Services => _host.Services;
 
-    public static async Task<EmbeddedSilo> StartAsync(
-        LogLevel logLevel = LogLevel.Warning,
-        Action<JobOptions>? configureJobs = null,
-        CancellationToken cancellationToken = default)
+    public static async Task<EmbeddedSilo> StartAsync(EmbeddedSiloOptions options, CancellationToken cancellationToken = default)
     {
-        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
-        builder.Logging.ClearProviders();
-        // stdout belongs to the command's results (scripts read its JSON); diagnostics go to stderr.
-        builder.Logging.AddConsole(console => console.LogToStandardErrorThreshold = LogLevel.Trace);
-        builder.Logging.SetMinimumLevel(logLevel);
-        builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Error ? logLevel : LogLevel.Error);
-        builder.Logging.AddFilter("Microsoft", logLevel > LogLevel.Error ? logLevel : LogLevel.Error);
-        builder.UseOrleans(silo =>
+        var settings = new SiloSettings
         {
-            silo.UseLocalhostClustering(FreeTcpPort(), FreeTcpPort(), serviceId: "scalability", clusterId: "embedded");
-            silo.AddScalability(configureJobs);
-        });
-
-        var host = builder.Build();
-        await host.StartAsync(cancellationToken);
-        return new EmbeddedSilo(host);
+            Storage = options.StateFile is { } file ? new SqliteDatabase(file) : null,
+            SiloPort = FreeTcpPort(),
+            GatewayPort = FreeTcpPort(),
+            ClusterId = "embedded",
+            LogLevel = options.LogLevel,
+            ConfigureJobs = options.ConfigureJobs,
+            PluginPaths = options.PluginPaths,
+            ConfigureWorkers = workers =>
+            {
+                workers.Workers = options.Workers;
+                workers.AcceptsJob = options.AcceptsJob;
+            },
+        };
+        return new EmbeddedSilo(await SiloHost.StartAsync(settings, cancellationToken));
     }
 
     public async ValueTask DisposeAsync()

@@ -30,7 +30,7 @@ internal static class ChunksChild
         var reports = new ChunkReport[manifest.Chunks.Length];
         await Parallel.ForEachAsync(manifest.Chunks, new ParallelOptions { MaxDegreeOfParallelism = workers }, async (chunk, token) =>
         {
-            var assignment = new ChunkAssignment("benchmark", chunk.Index, Attempt: 1, ChunkWork.Process, FailureReason: null);
+            var assignment = new ChunkAssignment("benchmark", chunk.Index, Attempt: 1, ChunkWork.Process, FailureReason: null, Silo: "benchmark");
             var order = new ChunkWorkOrder(assignment, input, chunk, mapping, ProcessorSpec.Local, partDirectory);
             reports[chunk.Index] = await ChunkRunner.RunAsync(order, processor, static _ => { }, token);
         });

@@ -22,7 +22,9 @@ internal static class PipelineChild
         JobSummary summary;
         PhaseClock phases;
         double seconds;
-        await using (var silo = await EmbeddedSilo.StartAsync(LogLevel.Warning))
+        // The default a user gets: job state in SQLite, saved at every lease and commit.
+        var stateFile = options.OutputPath + ".state.db";
+        await using (var silo = await EmbeddedSilo.StartAsync(new EmbeddedSiloOptions { StateFile = stateFile, Workers = options.Workers }))
         {
             siloStart.Stop();
             var client = new ScalabilityClient(silo.Client);
@@ -43,6 +45,11 @@ internal static class PipelineChild
         }
 
         var processSeconds = ProcessClock.SecondsSinceStart();
+        foreach (var file in new[] { stateFile, stateFile + "-wal", stateFile + "-shm" })
+        {
+            File.Delete(file);
+        }
+
         Verify(summary, options.ExpectedRows);
         return new ChildResult(
             BenchmarkMode.Pipeline.Name(),

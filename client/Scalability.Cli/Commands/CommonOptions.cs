@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Scalability.Silo;
 
 namespace Scalability.Cli.Commands;
 
@@ -38,4 +39,22 @@ internal static class CommonOptions
             .ToArray();
         return names is { Length: > 0 } ? names : null;
     }
+
+    public static Option<string?> Cluster() => new("--cluster")
+    {
+        Description = "Work on a running cluster instead of an embedded silo: postgres:<connection string> or " +
+                      "sqlite:<file> (the silos' membership database), or localhost[:<gateway port>].",
+    };
+
+    public static Option<string> StateFolder() => new("--state")
+    {
+        Description = "The folder where an embedded silo keeps job state (a SQLite file), so that interrupted jobs resume.",
+        DefaultValueFactory = _ => EmbeddedSiloOptions.StateFolderName,
+    };
+
+    public static Option<bool> Verbose() => new("--verbose") { Description = "Log the silo's work on stderr." };
+
+    /// <summary>Parses --cluster; null when it was not given.</summary>
+    public static ClusterAddress? ParseCluster(string? value) =>
+        value is null ? null : ClusterAddress.Parse(value, "--cluster");
 }

@@ -1,7 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
-using Microsoft.Extensions.Logging;
 using Scalability.Client;
 using Scalability.GrainInterfaces;
 using Scalability.GrainInterfaces.Datasets;
@@ -12,80 +11,119 @@ using Scalability.Silo;
 
 namespace Scalability.Cli.Commands;
 
-/// <summary><c>scale run</c>: processes a CSV end to end on an embedded silo, with live progress.</summary>
+/// <summary>
+/// <c>scale run</c>: processes a CSV end to end with live progress, on an embedded silo (job state in the state
+/// folder) or on a running cluster. Running the same command again after an interruption resumes the job.
+/// </summary>
 internal static class RunCommand
 {
     public static Command Create()
     {
         var csv = CommonOptions.Csv();
-        var output = new Option<string>("--out") { Description = "The results CSV to write.", Required = true };
+        csv.Arity = ArgumentArity.ZeroOrOne;
+        var output = new Option<string?>("--out") { Description = "The results CSV to write." };
         var chunkSize = CommonOptions.ChunkSize();
         var maxWorkers = new Option<int>("--max-workers")
         {
-            Description = "Chunks processed at once (default: the number of processor cores).",
+            Description = "Chunks processed at once (default: one per processor core on an embedded silo; on a " +
+                          "cluster, as many as the silos' worker pools take).",
         };
         var idColumn = CommonOptions.IdColumn();
         var textColumns = CommonOptions.Columns("--text-columns", "The columns to read as ticket text (detected when left out).");
         var keepColumns = CommonOptions.Columns("--keep-columns", "The input columns to copy to the results (default: all).");
+        var processor = new Option<string>("--processor")
+        {
+            Description = "The per-ticket processor: local (built in), or a kind a silo's plug-in offers.",
+            DefaultValueFactory = _ => ProcessorSpec.LocalKind,
+        };
+        var plugins = new Option<string[]>("--plugin")
+        {
+            Description = "An assembly of processor factories for the embedded silo to offer beside the built-in ones; repeatable.",
+        };
         var summaryMaxChars = new Option<int>("--summary-max-chars")
         {
             Description = "Longest summary, in characters.",
             DefaultValueFactory = _ => ProcessorSpec.DefaultSummaryMaxChars,
         };
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: a new one)." };
+        var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
+        var cluster = CommonOptions.Cluster();
+        var state = CommonOptions.StateFolder();
         var json = CommonOptions.Json();
-        var verbose = new Option<bool>("--verbose") { Description = "Log the silo's work on stderr." };
+        var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
-            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, summaryMaxChars, jobId, json, verbose,
+            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, processor, plugins, summaryMaxChars, jobId, resume,
+            cluster, state, json, verbose,
         };
         command.SetAction((parse, cancellationToken) =>
         {
+            var request = new RunRequest(
+                parse.GetValue(resume),
+                parse.GetValue(jobId),
+                parse.GetValue(maxWorkers),
+                CommonOptions.ParseCluster(parse.GetValue(cluster)),
+                parse.GetValue(state)!,
+                parse.GetValue(json),
+                parse.GetValue(verbose),
+                parse.GetValue(plugins) ?? []);
+            if (request.ResumeJobId is null && (parse.GetValue(csv) is null || parse.GetValue(output) is null))
+            {
+                Console.Error.WriteLine("error: give the CSV and --out, or --resume <job id>");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             if (CommonOptions.CheckChunkSize(parse.GetValue(chunkSize)) is { } usage)
             {
                 Console.Error.WriteLine($"error: {usage}");
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
-            var spec = new JobSpec(
-                Path.GetFullPath(parse.GetValue(csv)!),
-                Path.GetFullPath(parse.GetValue(output)!),
-                parse.GetValue(chunkSize) ?? JobSpec.AutoChunkSize,
-                parse.GetValue(maxWorkers),
-                parse.GetValue(idColumn),
-                CommonOptions.SplitColumns(parse.GetValue(textColumns)),
-                CommonOptions.SplitColumns(parse.GetValue(keepColumns)),
-                new ProcessorSpec(ProcessorSpec.LocalKind, parse.GetValue(summaryMaxChars)));
-            return RunAsync(spec, parse.GetValue(jobId) ?? ScalabilityClient.NewJobId(), parse.GetValue(json), parse.GetValue(verbose), cancellationToken);
+            var spec = parse.GetValue(csv) is { } input
+                ? new JobSpec(
+                    Path.GetFullPath(input),
+                    Path.GetFullPath(parse.GetValue(output)!),
+                    parse.GetValue(chunkSize) ?? JobSpec.AutoChunkSize,
+                    parse.GetValue(maxWorkers),
+                    parse.GetValue(idColumn),
+                    CommonOptions.SplitColumns(parse.GetValue(textColumns)),
+                    CommonOptions.SplitColumns(parse.GetValue(keepColumns)),
+                    new ProcessorSpec(parse.GetValue(processor)!, parse.GetValue(summaryMaxChars)))
+                : null;
+            return RunAsync(spec, request, cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(JobSpec spec, string jobId, bool json, bool verbose, CancellationToken cancellationToken)
+    private sealed record RunRequest(
+        string? ResumeJobId, string? JobId, int Workers, ClusterAddress? Cluster, string StateFolder, bool Json, bool Verbose,
+        string[] Plugins);
+
+    private static async Task<int> RunAsync(JobSpec? spec, RunRequest request, CancellationToken cancellationToken)
     {
-        if (Validate(spec) is { } usage)
+        if (spec is not null && Check(spec) is { } error)
         {
-            Console.Error.WriteLine($"error: {usage}");
+            Console.Error.WriteLine($"error: {error}");
             return ExitCodes.BadInput;
         }
 
-        ColumnMapping mapping;
-        try
+        // The embedded silo works only on this command's job, even when its state holds other unfinished ones.
+        string? current = null;
+        if (request.Cluster is not null && request.Plugins.Length > 0)
         {
-            mapping = InputPreflight.Check(spec.InputPath, spec.IdColumn, spec.TextColumns, spec.KeepColumns);
-        }
-        catch (InputException e)
-        {
-            Console.Error.WriteLine($"error: {e.Message}");
+            Console.Error.WriteLine("error: --plugin is for the embedded silo; a cluster's silos load plug-ins with 'scale silo --plugin'");
             return ExitCodes.BadInput;
         }
 
-        Console.Error.WriteLine(DescribeColumns(mapping));
-        await using var silo = await EmbeddedSilo.StartAsync(verbose ? LogLevel.Information : LogLevel.Warning, cancellationToken: cancellationToken);
-        var client = new ScalabilityClient(silo.Client);
-        await client.SubmitAsync(jobId, spec);
-        Console.Error.WriteLine($"job {jobId} started on an embedded silo");
+        await using var session = await ClusterSession.OpenAsync(
+            request.Cluster, request.StateFolder, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins);
+        var client = new ScalabilityClient(session.Client);
 
+        var jobId = await StartOrResumeAsync(client, spec, request, session, chosen => current = chosen);
+        if (jobId is null)
+        {
+            return ExitCodes.BadInput;
+        }
         JobProgress finished;
         try
         {
@@ -93,8 +131,10 @@ internal static class RunCommand
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
-            await client.CancelAsync(jobId);
-            finished = await client.GetProgressAsync(jobId);
+            Console.Error.WriteLine(session.Embedded
+                ? $"interrupted: job {jobId} is saved in {session.Where}; run the same command again, or 'scale run --resume {jobId}', to continue"
+                : $"stopped watching: job {jobId} keeps running on {session.Where}; 'scale status {jobId} --cluster …' shows it");
+            return ExitCodes.Interrupted;
         }
 
         var summary = await client.GetSummaryAsync(jobId);
@@ -104,13 +144,81 @@ internal static class RunCommand
             return ExitCodes.JobFailed;
         }
 
-        Console.Out.WriteLine(json ? JsonSerializer.Serialize(summary, ScaleJson.Options) : Describe(summary));
+        Console.Out.WriteLine(request.Json ? JsonSerializer.Serialize(summary, ScaleJson.Options) : Describe(summary));
         if (summary.Rejected > 0 && summary.RejectsPath is not null)
         {
             Console.Error.WriteLine($"{summary.Rejected:N0} malformed record(s) were not processed: see {summary.RejectsPath}");
         }
 
         return summary.Status == JobStatus.Completed ? ExitCodes.Success : ExitCodes.JobFailed;
+    }
+
+    /// <summary>
+    /// The job to watch: the one named by --resume, the unfinished job this same command started before, or a new
+    /// one. Null (after saying why) when there is none to watch.
+    /// </summary>
+    private static async Task<string?> StartOrResumeAsync(
+        ScalabilityClient client, JobSpec? spec, RunRequest request, ClusterSession session, Action<string> choose)
+    {
+        if (request.ResumeJobId is { } resumeId)
+        {
+            var progress = await client.GetProgressAsync(resumeId);
+            if (progress.Status == JobStatus.None)
+            {
+                Console.Error.WriteLine($"error: there is no job '{resumeId}' in {session.Where}");
+                return null;
+            }
+
+            choose(resumeId);
+            Console.Error.WriteLine(DescribeResume(progress, session));
+            return resumeId;
+        }
+
+        if (await client.FindUnfinishedJobAsync(spec!) is { } unfinished && (request.JobId is null || request.JobId == unfinished))
+        {
+            choose(unfinished);
+            Console.Error.WriteLine(DescribeResume(await client.GetProgressAsync(unfinished), session));
+            return unfinished;
+        }
+
+        var jobId = request.JobId ?? ScalabilityClient.NewJobId();
+        choose(jobId);
+        try
+        {
+            await client.SubmitAsync(jobId, spec!);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return null;
+        }
+
+        Console.Error.WriteLine($"job {jobId} started on {(session.Embedded ? "an embedded silo" : session.Where)}");
+        return jobId;
+    }
+
+    private static string DescribeResume(JobProgress progress, ClusterSession session) =>
+        $"resuming job {progress.JobId} from {session.Where}: {progress.Status.ToString().ToLowerInvariant()}, " +
+        $"{progress.ChunksDone} of {progress.ChunksTotal} chunks already committed";
+
+    /// <summary>Usage and input checks before anything starts; a message when the run cannot go ahead.</summary>
+    private static string? Check(JobSpec spec)
+    {
+        if (Validate(spec) is { } usage)
+        {
+            return usage;
+        }
+
+        try
+        {
+            var mapping = InputPreflight.Check(spec.InputPath, spec.IdColumn, spec.TextColumns, spec.KeepColumns);
+            Console.Error.WriteLine(DescribeColumns(mapping));
+            return null;
+        }
+        catch (InputException e)
+        {
+            return e.Message;
+        }
     }
 
     private static string? Validate(JobSpec spec)

@@ -16,13 +16,15 @@ public enum ChunkWork
 }
 
 /// <summary>A lease on one chunk, as the chunk table grants it.</summary>
+/// <param name="Silo">The silo whose worker pool holds the lease (its parsable address); the attempt runs there.</param>
 [GenerateSerializer, Immutable, Alias("ChunkAssignment")]
 public sealed record ChunkAssignment(
     [property: Id(0)] string JobId,
     [property: Id(1)] int Index,
     [property: Id(2)] int Attempt,
     [property: Id(3)] ChunkWork Work,
-    [property: Id(4)] string? FailureReason);
+    [property: Id(4)] string? FailureReason,
+    [property: Id(5)] string Silo);
 
 /// <summary>
 /// Everything a chunk grain needs to do its work without calling back for it: the input (its manifest without the
@@ -42,6 +44,7 @@ public sealed record ChunkWorkOrder(
 /// part directory, the chunk's index and the attempt (see <c>PartFiles</c>), so they are not repeated here.
 /// </summary>
 /// <param name="HasRejects">Whether the attempt wrote a rejects part beside its results part.</param>
+/// <param name="Silo">The silo that ran the attempt (its parsable address).</param>
 [GenerateSerializer, Immutable, Alias("ChunkReport")]
 public sealed record ChunkReport(
     [property: Id(0)] int Index,
@@ -49,4 +52,5 @@ public sealed record ChunkReport(
     [property: Id(2)] RowCounts Counts,
     [property: Id(3)] bool HasRejects,
     [property: Id(4)] IReadOnlyDictionary<string, long> Categories,
-    [property: Id(5)] double Seconds);
+    [property: Id(5)] double Seconds,
+    [property: Id(6)] string Silo);

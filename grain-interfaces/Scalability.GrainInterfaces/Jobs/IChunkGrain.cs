@@ -1,15 +1,17 @@
 namespace Scalability.GrainInterfaces.Jobs;
 
 /// <summary>
-/// Processes one chunk of a job, keyed <c>{jobId}/{index}</c>. <see cref="Start"/> returns as soon as the work is
-/// under way; the outcome reaches the job through <see cref="IJobGrain.ChunkCommitted"/> or
-/// <see cref="IJobGrain.ChunkFailed"/>.
+/// Runs one attempt at a chunk, keyed <c>{jobId}/{index}/{attempt}</c> so that every attempt is a fresh activation on
+/// the silo that leased it. <see cref="Start"/> returns as soon as the work is under way; the outcome reaches the job
+/// through <see cref="IJobGrain.ChunkCommitted"/>, <see cref="IJobGrain.ChunkFailed"/> or
+/// <see cref="IJobGrain.ChunkReleased"/>.
 /// </summary>
 [Alias("IChunkGrain")]
 public interface IChunkGrain : IGrainWithStringKey
 {
+    /// <summary>Starts the attempt; refused when this activation is not on the silo that holds the lease.</summary>
     [Alias("Start")]
     Task Start(ChunkWorkOrder order);
 
-    public static string KeyFor(string jobId, int index) => $"{jobId}/{index}";
+    public static string KeyFor(ChunkAssignment assignment) => $"{assignment.JobId}/{assignment.Index}/{assignment.Attempt}";
 }

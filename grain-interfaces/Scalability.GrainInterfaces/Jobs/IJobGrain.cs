@@ -25,6 +25,14 @@ public interface IJobGrain : IGrainWithStringKey
     Task Cancel();
 
     /// <summary>
+    /// Leases up to <paramref name="count"/> chunks to the worker pool of <paramref name="silo"/> (a parsable silo
+    /// address), in input order. Empty when nothing is ready: the job is planning, finished, at its worker cap, or
+    /// every chunk is leased, committed or waiting out a retry back-off.
+    /// </summary>
+    [Alias("LeaseChunks")]
+    Task<ChunkWorkOrder[]> LeaseChunks(string silo, int count);
+
+    /// <summary>
     /// Extends a chunk's lease while it runs and records its progress. False means the lease is no longer held by
     /// that attempt (the chunk was re-leased, committed by another attempt, or the job stopped): the attempt stops.
     /// </summary>
@@ -38,4 +46,11 @@ public interface IJobGrain : IGrainWithStringKey
     /// <summary>Reports that an attempt at a chunk failed; the chunk is retried until it runs out of attempts.</summary>
     [Alias("ChunkFailed")]
     Task ChunkFailed(int index, int attempt, string error);
+
+    /// <summary>
+    /// Gives a lease back without counting a failure: the attempt stopped because its silo is shutting down, not
+    /// because of the chunk. The chunk is leased again at once.
+    /// </summary>
+    [Alias("ChunkReleased")]
+    Task ChunkReleased(int index, int attempt, string reason);
 }

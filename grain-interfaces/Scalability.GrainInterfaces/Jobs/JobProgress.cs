@@ -1,6 +1,7 @@
 namespace Scalability.GrainInterfaces.Jobs;
 
 /// <summary>A snapshot of a job for progress bars, status commands and dashboards.</summary>
+/// <param name="RowsPerSilo">Rows of committed chunks by the silo that processed them (parsable silo addresses).</param>
 [GenerateSerializer, Immutable, Alias("JobProgress")]
 public sealed record JobProgress(
     [property: Id(0)] string JobId,
@@ -14,4 +15,5 @@ public sealed record JobProgress(
     [property: Id(8)] double ElapsedSeconds,
     [property: Id(9)] double TicketsPerSecond,
     [property: Id(10)] double? EtaSeconds,
-    [property: Id(11)] string? Error);
+    [property: Id(11)] string? Error,
+    [property: Id(12)] IReadOnlyDictionary<string, long> RowsPerSilo);

@@ -9,7 +9,8 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// <param name="InputPath">The CSV to process.</param>
 /// <param name="OutputPath">Where the results CSV goes; the rejects and summary files sit beside it.</param>
 /// <param name="ChunkSize">Records per chunk, or 0 to choose from the dataset's size.</param>
-/// <param name="MaxWorkers">How many chunks may run at once across the cluster.</param>
+/// <param name="MaxWorkers">How many chunks may run at once across the cluster, or 0 for as many as the silos' worker
+/// pools take.</param>
 /// <param name="IdColumn">The id column, or null to detect it.</param>
 /// <param name="TextColumns">The text columns, or null to detect them.</param>
 /// <param name="KeepColumns">The input columns copied to the output, or null for all of them.</param>

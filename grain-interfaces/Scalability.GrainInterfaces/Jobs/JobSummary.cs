@@ -1,6 +1,7 @@
 namespace Scalability.GrainInterfaces.Jobs;
 
 /// <summary>The outcome of a finished job, as written to the summary file and printed by <c>scale run --json</c>.</summary>
+/// <param name="RowsPerSilo">Rows of committed chunks by the silo that processed them (parsable silo addresses).</param>
 [GenerateSerializer, Immutable, Alias("JobSummary")]
 public sealed record JobSummary(
     [property: Id(0)] string JobId,
@@ -19,4 +20,5 @@ public sealed record JobSummary(
     [property: Id(13)] string? IdColumn,
     [property: Id(14)] string[] TextColumns,
     [property: Id(15)] IReadOnlyDictionary<string, long> Categories,
-    [property: Id(16)] string? Error);
+    [property: Id(16)] string? Error,
+    [property: Id(17)] IReadOnlyDictionary<string, long> RowsPerSilo);

@@ -44,4 +44,13 @@ public sealed class ChunkEntry
 
     /// <summary>Rows done by the running attempt, as last reported; for progress only.</summary>
     [Id(8)] public long RowsInFlight { get; set; }
+
+    /// <summary>The silo whose worker pool holds the current lease (its parsable address).</summary>
+    [Id(11)] public string? Holder { get; set; }
+
+    /// <summary>The silo that ran the committed attempt.</summary>
+    [Id(12)] public string? CommittedBy { get; set; }
+
+    /// <summary>Leases given back or lost with their silo: attempts that ended through no fault of the chunk.</summary>
+    [Id(13)] public int Requeues { get; set; }
 }

@@ -3,42 +3,70 @@ using Microsoft.Extensions.Options;
 using Orleans.Placement;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Processing;
+using Scalability.Grains.Scaling;
 
 namespace Scalability.Grains.Jobs;
 
 /// <summary>
-/// Runs one attempt at a chunk. <see cref="Start"/> only starts the work: the chunk's rows are read, processed and
-/// written on the thread pool, the lease is renewed from a timer meanwhile, and the outcome is reported to the job.
+/// Runs one attempt at a chunk on the silo whose worker pool leased it (the pool activates it, so local placement puts
+/// it there). <see cref="Start"/> only starts the work: the chunk's rows are read, processed and written on the thread
+/// pool, the lease is renewed from a timer meanwhile, and the outcome is reported to the job before the pool's slot is
+/// given back.
 /// </summary>
-[RandomPlacement]
+[PreferLocalPlacement]
 public sealed class ChunkGrain(
     TicketProcessorRegistry processors,
+    SiloWorkerPool pool,
     IOptions<JobOptions> options,
     ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
-    private ChunkAssignment? _running;
+    private ChunkAssignment? _assignment;
     private CancellationTokenSource? _cancel;
+    private Task _run = Task.CompletedTask;
     private long _rowsDone;
+    private bool _released;
 
     public Task Start(ChunkWorkOrder order)
     {
-        var assignment = order.Assignment;
-        if (_running is not null)
+        if (_assignment is not null)
         {
-            if (_running.Attempt >= assignment.Attempt)
-            {
-                return Task.CompletedTask; // The same (or a newer) attempt is already running here.
-            }
-
-            // The job has given up on the running attempt and leased the chunk again: the old one stops.
-            _cancel?.Cancel();
+            return Task.CompletedTask; // Already running: a repeated Start changes nothing.
         }
 
-        _running = assignment;
+        if (order.Assignment.Silo != pool.SiloKey)
+        {
+            // Placement fell back to another silo (this one was not yet or no longer active): running here would
+            // take a slot this pool never granted.
+            throw new InvalidOperationException(
+                $"chunk {order.Assignment.Index} of job {order.Assignment.JobId} was leased to {order.Assignment.Silo} but placed on {pool.SiloKey}");
+        }
+
+        _assignment = order.Assignment;
         _cancel = new CancellationTokenSource();
-        _rowsDone = 0;
-        _ = RunAsync(order, _cancel);
+        _run = RunAsync(order, _cancel);
         return Task.CompletedTask;
+    }
+
+    /// <summary>
+    /// A silo shutting down deactivates its running chunks: the work stops and the lease goes back to the job at once,
+    /// without counting against the chunk's attempts.
+    /// </summary>
+    public override async Task OnDeactivateAsync(DeactivationReason reason, CancellationToken cancellationToken)
+    {
+        if (_assignment is { } assignment && _cancel is { } cancel && !_run.IsCompleted)
+        {
+            _released = true;
+            await cancel.CancelAsync();
+            await _run.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+            try
+            {
+                await Job(assignment).ChunkReleased(assignment.Index, assignment.Attempt, $"its silo stopped ({reason.Description})");
+            }
+            catch (Exception e)
+            {
+                logger.LogInformation(e, "Could not give back chunk {Index} of job {JobId}; its lease will run out", assignment.Index, assignment.JobId);
+            }
+        }
     }
 
     private async Task RunAsync(ChunkWorkOrder order, CancellationTokenSource cancel)
@@ -46,7 +74,8 @@ public sealed class ChunkGrain(
         // The work outlives the Start call that began it; it must not carry that call's context into its reports.
         RequestContext.Clear();
         var assignment = order.Assignment;
-        var job = GrainFactory.GetGrain<IJobGrain>(assignment.JobId);
+        var job = Job(assignment);
+        // KeepAlive: the attempt may run longer than the idle-collection age, and no call arrives meanwhile.
         using var renewal = this.RegisterGrainTimer(
             async () =>
             {
@@ -55,7 +84,7 @@ public sealed class ChunkGrain(
                     await cancel.CancelAsync();
                 }
             },
-            new GrainTimerCreationOptions(options.Value.RenewInterval, options.Value.RenewInterval) { Interleave = true });
+            new GrainTimerCreationOptions(options.Value.RenewInterval, options.Value.RenewInterval) { Interleave = true, KeepAlive = true });
 
         try
         {
@@ -69,8 +98,8 @@ public sealed class ChunkGrain(
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
-            logger.LogInformation("Chunk {Index} attempt {Attempt} of job {JobId} stopped: its lease is gone",
-                assignment.Index, assignment.Attempt, assignment.JobId);
+            logger.LogInformation("Chunk {Index} attempt {Attempt} of job {JobId} stopped: {Why}", assignment.Index,
+                assignment.Attempt, assignment.JobId, _released ? "its silo is stopping" : "its lease is gone");
         }
         catch (Exception e)
         {
@@ -79,16 +108,15 @@ public sealed class ChunkGrain(
         }
         finally
         {
-            if (ReferenceEquals(_cancel, cancel))
+            pool.Finished(assignment);
+            if (!_released)
             {
-                _running = null;
-                _cancel = null;
                 DeactivateOnIdle();
             }
-
-            cancel.Dispose();
         }
     }
+
+    private IJobGrain Job(ChunkAssignment assignment) => GrainFactory.GetGrain<IJobGrain>(assignment.JobId);
 
     private async Task ReportFailureAsync(IJobGrain job, ChunkAssignment assignment, string error)
     {

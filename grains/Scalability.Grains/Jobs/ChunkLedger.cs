@@ -42,12 +42,13 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         Enumerable.Range(0, chunks).Select(i => new ChunkEntry { Index = i }).ToList();
 
     /// <summary>
-    /// Leases pending chunks, in input order, while fewer than <paramref name="maxRunning"/> are leased. A chunk that
-    /// has used its processing attempts is handed out to have its rows written as failed.
+    /// Leases up to <paramref name="count"/> pending chunks to <paramref name="silo"/>, in input order, while fewer
+    /// than <paramref name="maxRunning"/> are leased. A chunk that has used its processing attempts is handed out to
+    /// have its rows written as failed.
     /// </summary>
-    public IReadOnlyList<ChunkAssignment> Lease(string jobId, DateTime nowUtc, int maxRunning)
+    public IReadOnlyList<ChunkAssignment> Lease(string jobId, string silo, DateTime nowUtc, int maxRunning, int count)
     {
-        var free = maxRunning - Running;
+        var free = Math.Min(count, maxRunning - Running);
         var leased = new List<ChunkAssignment>();
         foreach (var entry in entries)
         {
@@ -71,9 +72,10 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
             entry.Attempts++;
             entry.LeaseExpiresUtc = nowUtc + policy.LeaseDuration;
             entry.RowsInFlight = 0;
+            entry.Holder = silo;
             leased.Add(new ChunkAssignment(jobId, entry.Index, entry.Attempts,
                 exhausted ? ChunkWork.WriteAsFailed : ChunkWork.Process,
-                exhausted ? entry.LastError : null));
+                exhausted ? entry.LastError : null, silo));
             free--;
         }
 
@@ -112,6 +114,8 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
 
         entry.State = ChunkState.Committed;
         entry.CommittedAttempt = report.Attempt;
+        entry.CommittedBy = report.Silo;
+        entry.Holder = null;
         entry.Counts = report.Counts;
         entry.HasRejects = report.HasRejects;
         entry.RowsInFlight = 0;
@@ -130,6 +134,38 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
 
         Release(entry, error, nowUtc);
         return true;
+    }
+
+    /// <summary>
+    /// Returns a lease to the queue without counting a failure, for an attempt that stopped through no fault of the
+    /// chunk (its silo shut down); false when that attempt no longer holds the chunk.
+    /// </summary>
+    public bool Requeue(int index, int attempt)
+    {
+        var entry = entries[index];
+        if (entry.State != ChunkState.Leased || entry.Attempts != attempt)
+        {
+            return false;
+        }
+
+        RequeueEntry(entry);
+        return true;
+    }
+
+    /// <summary>Returns to the queue, without counting failures, the leases held by silos that are gone.</summary>
+    public IReadOnlyList<int> RequeueLeasesOf(Func<ChunkEntry, bool> holderIsGone)
+    {
+        var requeued = new List<int>();
+        foreach (var entry in entries)
+        {
+            if (entry.State == ChunkState.Leased && holderIsGone(entry))
+            {
+                RequeueEntry(entry);
+                requeued.Add(entry.Index);
+            }
+        }
+
+        return requeued;
     }
 
     /// <summary>Returns the chunks whose leases ran out to the queue, counting each as a failed attempt.</summary>
@@ -153,9 +189,32 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
 
     public long RowsInFlight() => entries.Where(e => e.State == ChunkState.Leased).Sum(e => e.RowsInFlight);
 
+    /// <summary>Rows of committed chunks by the silo that processed them.</summary>
+    public SortedDictionary<string, long> RowsPerSilo()
+    {
+        var rows = new SortedDictionary<string, long>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.State == ChunkState.Committed && e.CommittedBy is not null))
+        {
+            rows[entry.CommittedBy!] = rows.GetValueOrDefault(entry.CommittedBy!) + entry.Counts!.Total;
+        }
+
+        return rows;
+    }
+
+    // The reason is the caller's to log: LastError keeps the chunk's own last error, which a chunk written as failed
+    // carries into its rows.
+    private static void RequeueEntry(ChunkEntry entry)
+    {
+        entry.State = ChunkState.Pending;
+        entry.Requeues++;
+        entry.RowsInFlight = 0;
+        entry.Holder = null;
+    }
+
     private void Release(ChunkEntry entry, string error, DateTime nowUtc)
     {
         entry.State = ChunkState.Pending;
+        entry.Holder = null;
         entry.Failures++;
         entry.LastError = error;
         entry.RowsInFlight = 0;

@@ -118,7 +118,7 @@ public static class ChunkRunner
         }
 
         return new ChunkReport(index, attempt, new RowCounts(ok, failed, rejected), HasRejects: rejected > 0, categories,
-            stopwatch.Elapsed.TotalSeconds);
+            stopwatch.Elapsed.TotalSeconds, order.Assignment.Silo);
     }
 
     internal static Ticket ToTicket(SourceRecord record, ColumnMapping mapping)

@@ -2,24 +2,30 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
+using Scalability.Grains.Scaling;
 
 namespace Scalability.Grains.Jobs;
 
 /// <summary>
-/// A job: plans the input into chunks, leases them to chunk grains, counts their commits and, once every chunk is
-/// committed, joins the parts into the output. Scanning and joining run off the grain's turn; every call returns at
-/// once.
+/// A job: plans the input into chunks, leases them to the silos' worker pools as they ask, counts their commits and,
+/// once every chunk is committed, joins the parts into the output. The chunk table is saved at every lease and
+/// commit, so a job interrupted by a restart continues where it was without redoing a committed chunk. Scanning and
+/// joining run off the grain's turn; every call returns at once.
 /// </summary>
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
     [PersistentState("job-plan", StorageNames.Jobs)] IPersistentState<JobPlan> plan,
+    IClusterMembershipService membership,
+    SiloWorkerPool localPool,
     IOptions<JobOptions> options,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
     private readonly SemaphoreSlim _saving = new(1, 1);
     private readonly CancellationTokenSource _stopping = new();
+    // Leases granted by this activation; any other lease in the table was restored from storage.
+    private readonly HashSet<(int Index, int Attempt)> _leasedHere = [];
     private ChunkLedger? _ledger;
-    private IGrainTimer? _dispatchTimer;
+    private IGrainTimer? _housekeepingTimer;
     private bool _finishing;
     private Task _cleanup = Task.CompletedTask;
 
@@ -37,7 +43,7 @@ public sealed class JobGrain(
                 StartPlanning();
                 break;
             case JobStatus.Running:
-                StartDispatching();
+                StartHousekeeping();
                 break;
             case JobStatus.Assembling:
                 StartAssembling();
@@ -67,6 +73,8 @@ public sealed class JobGrain(
         Job.Status = JobStatus.Planning;
         Job.SubmittedUtc = DateTime.UtcNow;
         await SaveAsync();
+        // Listed before planning starts, so that a restart in the middle of planning is picked up too.
+        await JobDirectory.Register(JobId, JobFingerprint.Of(spec));
         logger.LogInformation("Job {JobId} submitted for {Input}", JobId, spec.InputPath);
         StartPlanning();
         return Progress();
@@ -84,6 +92,37 @@ public sealed class JobGrain(
         }
 
         await FinishAsync(JobStatus.Cancelled, "cancelled");
+    }
+
+    public async Task<ChunkWorkOrder[]> LeaseChunks(string silo, int count)
+    {
+        if (Job.Status.IsFinished())
+        {
+            // A pool still sees this job: the directory missed its removal (a crash in between). Remove it again.
+            await JobDirectory.Unregister(JobId);
+            return [];
+        }
+
+        if (!AcceptsChunkReports || count <= 0)
+        {
+            return [];
+        }
+
+        var leased = Ledger.Lease(JobId, silo, DateTime.UtcNow, MaxRunning, count);
+        if (leased.Count == 0)
+        {
+            return [];
+        }
+
+        // Saved before the work starts, so that an attempt number is never handed out twice.
+        await SaveAsync();
+        var input = Manifest! with { Chunks = [] };
+        var partDirectory = PartFiles.PartDirectory(Job.Spec!.OutputPath);
+        return leased.Select(assignment =>
+        {
+            _leasedHere.Add((assignment.Index, assignment.Attempt));
+            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory);
+        }).ToArray();
     }
 
     public Task<bool> RenewLease(int index, int attempt, long rowsDone) =>
@@ -107,8 +146,14 @@ public sealed class JobGrain(
             Job.Categories[category] = Job.Categories.GetValueOrDefault(category) + count;
         }
 
-        // One save covers the commit and the lease that takes its place.
-        await DispatchAsync(stateChanged: true);
+        if (Ledger.AllCommitted)
+        {
+            await StartAssemblingAsync();
+        }
+        else
+        {
+            await SaveAsync();
+        }
     }
 
     public async Task ChunkFailed(int index, int attempt, string error)
@@ -125,13 +170,30 @@ public sealed class JobGrain(
         }
     }
 
+    public async Task ChunkReleased(int index, int attempt, string reason)
+    {
+        if (!AcceptsChunkReports || index < 0 || index >= Job.Chunks.Count)
+        {
+            return;
+        }
+
+        if (Ledger.Requeue(index, attempt))
+        {
+            logger.LogInformation("Job {JobId}: chunk {Index} attempt {Attempt} was given back: {Reason}", JobId, index, attempt, reason);
+            await SaveAsync();
+            localPool.WakeUp();
+        }
+    }
+
     private ChunkLedger Ledger =>
         _ledger ??= new ChunkLedger(Job.Chunks, LedgerPolicy.From(options.Value, Job.Spec!.MaxChunkAttempts));
 
     /// <summary>Chunk reports change the job only while it runs and is not being wound up.</summary>
     private bool AcceptsChunkReports => Job.Status == JobStatus.Running && !_finishing;
 
-    private int MaxRunning => Job.Spec!.MaxWorkers > 0 ? Job.Spec.MaxWorkers : Environment.ProcessorCount;
+    private int MaxRunning => Job.Spec!.MaxWorkers > 0 ? Job.Spec.MaxWorkers : int.MaxValue;
+
+    private IJobDirectoryGrain JobDirectory => GrainFactory.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key);
 
     private void StartPlanning() => _ = PlanAsync();
 
@@ -159,7 +221,8 @@ public sealed class JobGrain(
             Job.RunningSinceUtc = DateTime.UtcNow;
             await SaveAsync();
             logger.LogInformation("Job {JobId}: {Rows} rows in {Chunks} chunks", JobId, manifest.RowCount, manifest.Chunks.Length);
-            StartDispatching();
+            StartHousekeeping();
+            localPool.WakeUp();
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -176,26 +239,32 @@ public sealed class JobGrain(
         }
     }
 
-    private void StartDispatching()
+    private void StartHousekeeping()
     {
-        _dispatchTimer?.Dispose();
-        _dispatchTimer = this.RegisterGrainTimer(
-            DispatchAsync,
-            new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.DispatchInterval) { KeepAlive = true });
+        _housekeepingTimer?.Dispose();
+        _housekeepingTimer = this.RegisterGrainTimer(
+            HousekeepAsync,
+            new GrainTimerCreationOptions(TimeSpan.Zero, options.Value.HousekeepingInterval) { KeepAlive = true });
     }
 
-    /// <summary>Returns expired leases to the queue, leases what may run, and starts assembly when all is committed.</summary>
-    private Task DispatchAsync() => DispatchAsync(stateChanged: false);
-
-    private async Task DispatchAsync(bool stateChanged)
+    /// <summary>
+    /// Returns to the queue the leases that ran out and those held by silos that left the cluster, and gives up
+    /// when a chunk can be neither processed nor written as failed.
+    /// </summary>
+    private async Task HousekeepAsync()
     {
         if (!AcceptsChunkReports)
         {
             return;
         }
 
-        var now = DateTime.UtcNow;
-        var changed = Ledger.ExpireLeases(now).Count > 0 || stateChanged;
+        var expired = Ledger.ExpireLeases(DateTime.UtcNow);
+        var orphaned = Ledger.RequeueLeasesOf(HolderIsGone);
+        if (orphaned.Count > 0)
+        {
+            logger.LogInformation("Job {JobId}: chunks {Chunks} went back to the queue: their silo left the cluster", JobId, string.Join(", ", orphaned));
+        }
+
         if (Ledger.GivenUp.FirstOrDefault() is { } lost)
         {
             await FinishAsync(JobStatus.Failed, $"chunk {lost.Index} could not be processed nor written as failed: {lost.LastError}");
@@ -204,40 +273,53 @@ public sealed class JobGrain(
 
         if (Ledger.AllCommitted)
         {
-            Job.Status = JobStatus.Assembling;
-            await SaveAsync();
-            StartAssembling();
+            await StartAssemblingAsync();
             return;
         }
 
-        var leased = Ledger.Lease(JobId, now, MaxRunning);
-        if (changed || leased.Count > 0)
+        if (expired.Count > 0 || orphaned.Count > 0)
         {
-            // Leases are saved before the work starts, so that an attempt number is never handed out twice.
             await SaveAsync();
+            localPool.WakeUp();
+        }
+    }
+
+    /// <summary>
+    /// Whether a lease's silo is gone: declared dead, replaced by a newer generation on the same endpoint (restarted),
+    /// or, for a lease restored from storage after a restart, not an active member of the cluster now. (A silo that
+    /// has only just joined may be missing from this silo's view for a moment, so an unknown holder of a lease granted
+    /// here is left to its lease's expiry.)
+    /// </summary>
+    private bool HolderIsGone(ChunkEntry entry)
+    {
+        if (entry.Holder is null)
+        {
+            return false;
         }
 
-        foreach (var assignment in leased)
+        var holder = SiloAddress.FromParsableString(entry.Holder);
+        var snapshot = membership.CurrentSnapshot;
+        var status = snapshot.GetSiloStatus(holder);
+        if (status == SiloStatus.Dead || snapshot.Members.Keys.Any(silo => silo.Endpoint.Equals(holder.Endpoint) && silo.Generation > holder.Generation))
         {
-            var order = new ChunkWorkOrder(assignment, Manifest! with { Chunks = [] }, Manifest!.Chunks[assignment.Index],
-                Mapping!, Job.Spec!.EffectiveProcessor, PartFiles.PartDirectory(Job.Spec.OutputPath));
-            try
-            {
-                await GrainFactory.GetGrain<IChunkGrain>(IChunkGrain.KeyFor(JobId, assignment.Index)).Start(order);
-            }
-            catch (Exception e)
-            {
-                logger.LogWarning(e, "Job {JobId}: could not start chunk {Index}", JobId, assignment.Index);
-                Ledger.Fail(assignment.Index, assignment.Attempt, $"could not start: {e.Message}", DateTime.UtcNow);
-                await SaveAsync();
-            }
+            return true;
         }
+
+        return !_leasedHere.Contains((entry.Index, entry.Attempts)) &&
+               status is not (SiloStatus.Active or SiloStatus.Joining or SiloStatus.ShuttingDown);
+    }
+
+    private async Task StartAssemblingAsync()
+    {
+        Job.Status = JobStatus.Assembling;
+        await SaveAsync();
+        StartAssembling();
     }
 
     private void StartAssembling()
     {
-        _dispatchTimer?.Dispose();
-        _dispatchTimer = null;
+        _housekeepingTimer?.Dispose();
+        _housekeepingTimer = null;
         _ = AssembleAsync();
     }
 
@@ -299,8 +381,8 @@ public sealed class JobGrain(
         }
 
         _finishing = true;
-        _dispatchTimer?.Dispose();
-        _dispatchTimer = null;
+        _housekeepingTimer?.Dispose();
+        _housekeepingTimer = null;
         var now = DateTime.UtcNow;
         var summary = BuildSummary(status, error, rejectsPath, now);
         var outputPath = Job.Spec!.OutputPath;
@@ -322,6 +404,7 @@ public sealed class JobGrain(
         Job.Summary = summary;
         await SaveAsync();
         _finishing = false;
+        await JobDirectory.Unregister(JobId);
         logger.LogInformation("Job {JobId} {Status}{Error}", JobId, status, error is null ? "" : ": " + error);
 
         if (status == JobStatus.Completed)
@@ -368,7 +451,8 @@ public sealed class JobGrain(
             Mapping?.IdColumn,
             Mapping?.TextColumns ?? [],
             new SortedDictionary<string, long>(Job.Categories, StringComparer.Ordinal),
-            error);
+            error,
+            Job.Chunks.Count > 0 ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>());
     }
 
     private JobProgress Progress()
@@ -384,7 +468,8 @@ public sealed class JobGrain(
         double? eta = Job.Status.IsFinished() ? 0 : rate > 0 ? (total - processed) / rate : null;
         return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,
-            Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error);
+            Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error,
+            hasChunks ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>());
     }
 
     private async Task SaveAsync()

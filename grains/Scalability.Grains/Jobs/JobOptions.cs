@@ -9,8 +9,8 @@ public sealed class JobOptions
     /// <summary>How often a running chunk renews its lease and reports its progress.</summary>
     public TimeSpan RenewInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>How often a job looks for expired leases and due retries.</summary>
-    public TimeSpan DispatchInterval { get; set; } = TimeSpan.FromMilliseconds(500);
+    /// <summary>How often a job returns expired leases and those of departed silos to the queue.</summary>
+    public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 

@@ -20,11 +20,12 @@ public sealed class ClusterFixture : IAsyncLifetime
         var builder = new InProcessTestClusterBuilder(initialSilosCount: 2);
         builder.ConfigureSilo((_, silo) =>
         {
+            silo.AddInMemoryJobStorage();
             silo.AddScalability(jobs =>
             {
                 jobs.LeaseDuration = TimeSpan.FromSeconds(5);
                 jobs.RenewInterval = TimeSpan.FromSeconds(1);
-                jobs.DispatchInterval = TimeSpan.FromMilliseconds(100);
+                jobs.HousekeepingInterval = TimeSpan.FromMilliseconds(100);
                 jobs.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
                 jobs.RetryMaxDelay = TimeSpan.FromMilliseconds(200);
             });

@@ -3,11 +3,14 @@ namespace Scalability.Tests.Support;
 /// <summary>Waits for a condition that becomes true on its own (a background clean-up, a file appearing).</summary>
 public static class Eventually
 {
-    public static async Task<bool> TrueAsync(Func<bool> condition, TimeSpan patience)
+    public static Task<bool> TrueAsync(Func<bool> condition, TimeSpan patience) =>
+        TrueAsync(() => Task.FromResult(condition()), patience);
+
+    public static async Task<bool> TrueAsync(Func<Task<bool>> condition, TimeSpan patience)
     {
         using var timeout = new CancellationTokenSource(patience);
         using var ticks = new PeriodicTimer(TimeSpan.FromMilliseconds(50));
-        while (!condition())
+        while (!await condition())
         {
             try
             {
@@ -15,7 +18,7 @@ public static class Eventually
             }
             catch (OperationCanceledException)
             {
-                return condition();
+                return await condition();
             }
         }
 

@@ -1,0 +1,133 @@
+using System.CommandLine;
+using System.Net;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Scalability.Silo;
+using Scalability.Silo.Storage;
+
+namespace Scalability.Cli.Commands;
+
+/// <summary><c>scale silo</c>: runs one long-lived silo of a cluster until it is stopped (Ctrl+C or SIGTERM).</summary>
+internal static class SiloCommand
+{
+    public static Command Create()
+    {
+        var storage = new Option<string?>("--storage")
+        {
+            Description = "Where job state lives: postgres:<connection string> or sqlite:<file> (default: the " +
+                          "clustering database, or sqlite:<state folder>/state.db with localhost clustering).",
+        };
+        var clustering = new Option<string>("--clustering")
+        {
+            Description = "How silos find each other: localhost (this silo alone), or postgres:<connection string> / " +
+                          "sqlite:<file> shared by every silo of the cluster.",
+            DefaultValueFactory = _ => "localhost",
+        };
+        var address = new Option<string>("--address")
+        {
+            Description = "The IP address other silos and clients reach this silo at.",
+            DefaultValueFactory = _ => IPAddress.Loopback.ToString(),
+        };
+        var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic.", DefaultValueFactory = _ => SiloSettings.DefaultSiloPort };
+        var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to.", DefaultValueFactory = _ => SiloSettings.DefaultGatewayPort };
+        var http = new Option<string?>("--http") { Description = "HTTP endpoint for health checks, e.g. http://127.0.0.1:8080 (default: none)." };
+        var workers = new Option<int>("--workers") { Description = "Chunks this silo runs at once (default: one per processor core)." };
+        var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's name; silos and clients must agree.", DefaultValueFactory = _ => SiloSettings.DefaultClusterId };
+        var plugins = new Option<string[]>("--plugin")
+        {
+            Description = "An assembly of processor factories (ITicketProcessorFactory) to offer beside the built-in ones; repeatable.",
+        };
+        var state = CommonOptions.StateFolder();
+        var verbose = CommonOptions.Verbose();
+        var command = new Command("silo", "Run a silo of a Scalability.Orleans cluster until stopped.")
+        {
+            storage, clustering, address, siloPort, gatewayPort, http, workers, clusterId, plugins, state, verbose,
+        };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            SiloSettings settings;
+            try
+            {
+                var membership = parse.GetValue(clustering) is "localhost" ? null : DatabaseTarget.Parse(parse.GetValue(clustering)!, "--clustering");
+                var store = parse.GetValue(storage) is { } given
+                    ? DatabaseTarget.Parse(given, "--storage")
+                    : membership ?? new SqliteDatabase(Path.Combine(Path.GetFullPath(parse.GetValue(state)!), "state.db"));
+                var workerCount = parse.GetValue(workers);
+                settings = new SiloSettings
+                {
+                    Storage = store,
+                    Clustering = membership,
+                    Address = IPAddress.TryParse(parse.GetValue(address), out var ip)
+                        ? ip
+                        : throw new ArgumentException($"--address: '{parse.GetValue(address)}' is not an IP address"),
+                    SiloPort = parse.GetValue(siloPort),
+                    GatewayPort = parse.GetValue(gatewayPort),
+                    Http = parse.GetValue(http) is { } url
+                        ? Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                            ? uri
+                            : throw new ArgumentException($"--http: '{url}' is not an http:// or https:// address")
+                        : null,
+                    ClusterId = parse.GetValue(clusterId)!,
+                    ServiceId = parse.GetValue(clusterId)!,
+                    LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
+                    ConfigureWorkers = options => options.Workers = workerCount,
+                    PluginPaths = parse.GetValue(plugins) ?? [],
+                };
+                if (workerCount < 0)
+                {
+                    throw new ArgumentException($"--workers cannot be negative (got {workerCount})");
+                }
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            return await RunAsync(settings, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(SiloSettings settings, CancellationToken cancellationToken)
+    {
+        Microsoft.Extensions.Hosting.IHost host;
+        try
+        {
+            host = await SiloHost.StartAsync(settings, cancellationToken);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+        catch (Exception e)
+        {
+            Console.Error.WriteLine($"error: the silo could not start: {e.Message}");
+            return ExitCodes.JobFailed;
+        }
+
+        var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
+        var workers = host.Services.GetRequiredService<Scalability.Grains.Scaling.SiloWorkerPool>().Limiter.Limit;
+        // One line on stdout once the silo is up, for the scripts that start silos and wait for them.
+        Console.Out.WriteLine(
+            $"silo {silo.SiloAddress.ToParsableString()} active in cluster '{settings.ClusterId}': gateway port {settings.GatewayPort}, " +
+            $"{workers} workers, storage {settings.Storage?.Describe() ?? "in memory"}, clustering {settings.Clustering?.Describe() ?? "localhost"}" +
+            (settings.Http is { } http ? $", health {new Uri(http, "/healthz")}" : ""));
+        Console.Out.Flush();
+
+        try
+        {
+            await Task.Delay(Timeout.Infinite, cancellationToken);
+        }
+        catch (OperationCanceledException)
+        {
+            // Stopped by Ctrl+C or SIGTERM: leave the cluster gracefully, giving running chunks back to their jobs.
+        }
+
+        Console.Error.WriteLine($"silo {silo.SiloAddress.ToParsableString()} stopping");
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
+        await host.StopAsync(timeout.Token);
+        host.Dispose();
+        return ExitCodes.Success;
+    }
+}

@@ -1,0 +1,77 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Scalability.Client;
+using Scalability.GrainInterfaces;
+using Scalability.GrainInterfaces.Jobs;
+
+namespace Scalability.Cli.Commands;
+
+/// <summary><c>scale status</c>: a job's progress, from a cluster or from the embedded state folder.</summary>
+internal static class StatusCommand
+{
+    public static Command Create()
+    {
+        var jobId = new Argument<string>("job-id") { Description = "The job's id." };
+        var cluster = CommonOptions.Cluster();
+        var state = CommonOptions.StateFolder();
+        var json = CommonOptions.Json();
+        var command = new Command("status", "Show a job's progress.") { jobId, cluster, state, json };
+        command.SetAction(async (parse, cancellationToken) =>
+        {
+            ClusterSession session;
+            try
+            {
+                // An embedded silo opened only to read: it takes no job's work.
+                session = await ClusterSession.OpenAsync(CommonOptions.ParseCluster(parse.GetValue(cluster)), parse.GetValue(state)!,
+                    workers: 1, acceptsJob: _ => false, verbose: false, cancellationToken);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return ExitCodes.BadInput;
+            }
+
+            await using (session)
+            {
+                var id = parse.GetValue(jobId)!;
+                var progress = await new ScalabilityClient(session.Client).GetProgressAsync(id);
+                if (progress.Status == JobStatus.None)
+                {
+                    Console.Error.WriteLine($"error: there is no job '{id}' in {session.Where}");
+                    return ExitCodes.BadInput;
+                }
+
+                Console.Out.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(progress, ScaleJson.Options) : Describe(progress));
+                return ExitCodes.Success;
+            }
+        });
+        return command;
+    }
+
+    private static string Describe(JobProgress progress)
+    {
+        var percent = progress.InputRows > 0 ? 100.0 * progress.ProcessedRows / progress.InputRows : 0;
+        var eta = progress.EtaSeconds is { } seconds && !progress.Status.IsFinished() ? $" · ETA {Format.Duration(seconds)}" : "";
+        var lines = new List<string>
+        {
+            string.Create(CultureInfo.InvariantCulture,
+                $"job {progress.JobId} {progress.Status.ToString().ToLowerInvariant()}: {progress.ProcessedRows:N0} of {progress.InputRows:N0} rows ({percent:F1}%)"),
+            $"  chunks     {progress.ChunksDone:N0} of {progress.ChunksTotal:N0} committed, {progress.ChunksRunning:N0} running",
+            $"  rows       ok {progress.Counts.Ok:N0} · failed {progress.Counts.Failed:N0} · rejected {progress.Counts.Rejected:N0}",
+            string.Create(CultureInfo.InvariantCulture,
+                $"  speed      {progress.TicketsPerSecond:N0} tickets/s · elapsed {Format.Duration(progress.ElapsedSeconds)}{eta}"),
+        };
+        foreach (var (silo, rows) in progress.RowsPerSilo)
+        {
+            lines.Add($"  silo       {silo}: {rows:N0} rows");
+        }
+
+        if (progress.Error is not null)
+        {
+            lines.Add($"  error      {progress.Error}");
+        }
+
+        return string.Join(Environment.NewLine, lines);
+    }
+}

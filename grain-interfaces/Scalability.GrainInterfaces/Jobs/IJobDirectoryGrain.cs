@@ -1,0 +1,26 @@
+namespace Scalability.GrainInterfaces.Jobs;
+
+/// <summary>
+/// The cluster's list of unfinished jobs, keyed <see cref="Key"/>. Silo worker pools read it to find work, which is
+/// also how a job interrupted by a restart is picked up again; clients read it to resume a job they started before.
+/// </summary>
+[Alias("IJobDirectoryGrain")]
+public interface IJobDirectoryGrain : IGrainWithStringKey
+{
+    public const string Key = "cluster";
+
+    /// <summary>Lists a job as unfinished under the fingerprint of its spec and input (see <see cref="JobFingerprint"/>).</summary>
+    [Alias("Register")]
+    Task Register(string jobId, string fingerprint);
+
+    /// <summary>Removes a job that has finished; unknown ids are ignored.</summary>
+    [Alias("Unregister")]
+    Task Unregister(string jobId);
+
+    [Alias("GetUnfinishedJobs")]
+    Task<string[]> GetUnfinishedJobs();
+
+    /// <summary>The unfinished job started with the same spec on the same input, if there is one.</summary>
+    [Alias("FindUnfinished")]
+    Task<string?> FindUnfinished(string fingerprint);
+}

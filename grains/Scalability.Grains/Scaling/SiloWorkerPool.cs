@@ -1,0 +1,168 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Scalability.Grains.Scaling;
+
+/// <summary>
+/// A silo's worker pool: while it has free slots it leases chunks from the unfinished jobs and starts them on chunk
+/// grains placed on this silo. Work is pulled, never pushed, so a silo that joins takes chunks at its first poll and a
+/// silo that dies simply stops asking (its leases run out or are returned by the job).
+/// </summary>
+public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
+{
+    private readonly IGrainFactory _grains;
+    private readonly ILocalSiloDetails _silo;
+    private readonly WorkerPoolOptions _options;
+    private readonly ILogger<SiloWorkerPool> _logger;
+    private readonly ConcurrentDictionary<string, ChunkAssignment> _running = new(StringComparer.Ordinal);
+    private readonly CancellationTokenSource _stopping = new();
+    private Task _loop = Task.CompletedTask;
+    private TaskCompletionSource _wakeUp = NewSignal();
+    private int _cursor;
+
+    public SiloWorkerPool(IGrainFactory grains, ILocalSiloDetails silo, IOptions<WorkerPoolOptions> options, ILogger<SiloWorkerPool> logger)
+    {
+        _grains = grains;
+        _silo = silo;
+        _options = options.Value;
+        _logger = logger;
+        Limiter = new WorkerLimiter(_options.EffectiveWorkers);
+    }
+
+    public WorkerLimiter Limiter { get; }
+
+    /// <summary>This silo's address as leases name it.</summary>
+    public string SiloKey => _silo.SiloAddress.ToParsableString();
+
+    /// <summary>The chunk attempts running on this silo.</summary>
+    public IReadOnlyCollection<ChunkAssignment> Running => _running.Values.ToArray();
+
+    public void Participate(ISiloLifecycle lifecycle) =>
+        lifecycle.Subscribe(nameof(SiloWorkerPool), ServiceLifecycleStage.Active, StartAsync, StopAsync);
+
+    /// <summary>Called by the chunk grain when its attempt has ended and been reported: the slot is free again.</summary>
+    public void Finished(ChunkAssignment assignment)
+    {
+        if (_running.TryRemove(IChunkGrain.KeyFor(assignment), out _))
+        {
+            Limiter.Release();
+        }
+    }
+
+    /// <summary>
+    /// Ends an idle wait early: a job on this silo has work ready (it finished planning, or a chunk went back to the
+    /// queue). Pools on other silos find it at their next poll.
+    /// </summary>
+    public void WakeUp() => Interlocked.Exchange(ref _wakeUp, NewSignal()).TrySetResult();
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    private Task StartAsync(CancellationToken cancellationToken)
+    {
+        _logger.LogInformation("Worker pool of {Silo} started with {Workers} workers", SiloKey, Limiter.Limit);
+        _loop = Task.Run(() => PullLoopAsync(_stopping.Token), CancellationToken.None);
+        return Task.CompletedTask;
+    }
+
+    private async Task StopAsync(CancellationToken cancellationToken)
+    {
+        await _stopping.CancelAsync();
+        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    private async Task PullLoopAsync(CancellationToken stopping)
+    {
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                await Limiter.WaitForFreeSlotAsync(stopping);
+                // Taken before pulling, so that a wake-up during the pull is not missed.
+                var wakeUp = Volatile.Read(ref _wakeUp).Task;
+                if (await PullAsync(stopping) == 0)
+                {
+                    await Task.WhenAny(wakeUp, Task.Delay(_options.PollInterval, stopping));
+                    stopping.ThrowIfCancellationRequested();
+                }
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The directory or a job may be unreachable for a moment (a silo just died and its grains are moving).
+                _logger.LogWarning(e, "Worker pool of {Silo} could not lease work; retrying", SiloKey);
+                await Task.Delay(_options.PollInterval, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
+    }
+
+    /// <summary>One round over the unfinished jobs, starting from a different job each round; returns the chunks started.</summary>
+    private async Task<int> PullAsync(CancellationToken stopping)
+    {
+        var jobs = await _grains.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).GetUnfinishedJobs();
+        if (_options.AcceptsJob is { } accepts)
+        {
+            jobs = jobs.Where(accepts).ToArray();
+        }
+
+        var started = 0;
+        var first = _cursor++;
+        for (var i = 0; i < jobs.Length && !stopping.IsCancellationRequested; i++)
+        {
+            var slots = Limiter.TryAcquire(Limiter.Free);
+            if (slots == 0)
+            {
+                break;
+            }
+
+            var job = jobs[(first + i) % jobs.Length];
+            ChunkWorkOrder[] orders;
+            try
+            {
+                orders = await _grains.GetGrain<IJobGrain>(job).LeaseChunks(SiloKey, slots);
+            }
+            catch
+            {
+                Limiter.Release(slots);
+                throw;
+            }
+
+            Limiter.Release(slots - orders.Length);
+            foreach (var order in orders)
+            {
+                await StartChunkAsync(order);
+                started++;
+            }
+        }
+
+        return started;
+    }
+
+    private async Task StartChunkAsync(ChunkWorkOrder order)
+    {
+        var assignment = order.Assignment;
+        var key = IChunkGrain.KeyFor(assignment);
+        _running[key] = assignment;
+        try
+        {
+            await _grains.GetGrain<IChunkGrain>(key).Start(order);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Could not start chunk {Index} attempt {Attempt} of job {JobId}", assignment.Index, assignment.Attempt, assignment.JobId);
+            Finished(assignment);
+            try
+            {
+                await _grains.GetGrain<IJobGrain>(assignment.JobId).ChunkFailed(assignment.Index, assignment.Attempt, $"could not start: {e.Message}");
+            }
+            catch (Exception report)
+            {
+                // The lease runs out instead and the chunk is retried.
+                _logger.LogWarning(report, "Could not report that chunk {Index} of job {JobId} did not start", assignment.Index, assignment.JobId);
+            }
+        }
+    }
+}

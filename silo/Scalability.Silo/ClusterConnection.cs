@@ -1,0 +1,102 @@
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Orleans.Configuration;
+using Scalability.Silo.Storage;
+
+namespace Scalability.Silo;
+
+/// <summary>
+/// Where a client finds a running cluster: <c>localhost[:gatewayPort]</c> for one silo on this machine with localhost
+/// clustering, or the membership database the silos share (<c>postgres:…</c>, <c>sqlite:…</c>).
+/// </summary>
+public sealed record ClusterAddress(DatabaseTarget? Membership, int GatewayPort)
+{
+    public static ClusterAddress Parse(string text, string optionName)
+    {
+        if (text == "localhost")
+        {
+            return new ClusterAddress(null, SiloSettings.DefaultGatewayPort);
+        }
+
+        if (text.StartsWith("localhost:", StringComparison.Ordinal))
+        {
+            return int.TryParse(text["localhost:".Length..], out var port) && port is > 0 and < 65536
+                ? new ClusterAddress(null, port)
+                : throw new ArgumentException($"{optionName}: '{text}' is not localhost:<gateway port>");
+        }
+
+        return new ClusterAddress(DatabaseTarget.Parse(text, optionName), 0);
+    }
+
+    public string Describe() => Membership?.Describe() ?? $"localhost:{GatewayPort}";
+}
+
+/// <summary>An Orleans client connected to a running cluster, for commands that do not host a silo themselves.</summary>
+public sealed class ClusterConnection : IAsyncDisposable
+{
+    private readonly IHost _host;
+
+    private ClusterConnection(IHost host)
+    {
+        _host = host;
+        Client = host.Services.GetRequiredService<IClusterClient>();
+    }
+
+    public IClusterClient Client { get; }
+
+    public static async Task<ClusterConnection> ConnectAsync(
+        ClusterAddress address, string clusterId = SiloSettings.DefaultClusterId, LogLevel logLevel = LogLevel.Warning,
+        CancellationToken cancellationToken = default)
+    {
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
+        builder.Services.Configure<Microsoft.Extensions.Logging.Console.ConsoleLoggerOptions>(
+            console => console.LogToStandardErrorThreshold = LogLevel.Trace);
+        builder.Logging.SetMinimumLevel(logLevel);
+        builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Error ? logLevel : LogLevel.Error);
+        builder.UseOrleansClient(client =>
+        {
+            if (address.Membership is { } membership)
+            {
+                client.UseScalabilityClustering(membership);
+                client.Configure<ClusterOptions>(cluster =>
+                {
+                    cluster.ClusterId = clusterId;
+                    cluster.ServiceId = clusterId;
+                });
+            }
+            else
+            {
+                client.UseLocalhostClustering(address.GatewayPort, serviceId: clusterId, clusterId: clusterId);
+            }
+        });
+
+        var host = builder.Build();
+        try
+        {
+            await host.StartAsync(cancellationToken);
+        }
+        catch (Exception e)
+        {
+            host.Dispose();
+            throw new InvalidOperationException($"could not connect to the cluster at {address.Describe()}: {e.Message}", e);
+        }
+
+        return new ClusterConnection(host);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
+        try
+        {
+            await _host.StopAsync(timeout.Token);
+        }
+        finally
+        {
+            _host.Dispose();
+        }
+    }
+}

@@ -1,0 +1,47 @@
+using System.Net;
+using Microsoft.Extensions.Logging;
+using Scalability.Grains.Jobs;
+using Scalability.Grains.Scaling;
+using Scalability.Silo.Storage;
+
+namespace Scalability.Silo;
+
+/// <summary>How to host one silo: where its state and membership live, its ports, and its HTTP endpoint.</summary>
+public sealed record SiloSettings
+{
+    public const string DefaultClusterId = "scalability";
+    public const int DefaultSiloPort = 11111;
+    public const int DefaultGatewayPort = 30000;
+
+    /// <summary>Where grain state lives; null keeps it in memory (lost when the silo stops).</summary>
+    public DatabaseTarget? Storage { get; init; }
+
+    /// <summary>Where membership lives; null for localhost clustering (a single silo on this machine).</summary>
+    public DatabaseTarget? Clustering { get; init; }
+
+    /// <summary>The address other silos and clients reach this silo at.</summary>
+    public IPAddress Address { get; init; } = IPAddress.Loopback;
+
+    public int SiloPort { get; init; } = DefaultSiloPort;
+
+    public int GatewayPort { get; init; } = DefaultGatewayPort;
+
+    /// <summary>The silo's HTTP endpoint (health checks); null for none.</summary>
+    public Uri? Http { get; init; }
+
+    public string ClusterId { get; init; } = DefaultClusterId;
+
+    public string ServiceId { get; init; } = DefaultClusterId;
+
+    public LogLevel LogLevel { get; init; } = LogLevel.Information;
+
+    /// <summary>Log lines go to stderr, keeping stdout for a command's results.</summary>
+    public bool LogToStandardError { get; init; } = true;
+
+    /// <summary>Assemblies whose processor factories this silo registers beside the built-in ones.</summary>
+    public IReadOnlyList<string> PluginPaths { get; init; } = [];
+
+    public Action<JobOptions>? ConfigureJobs { get; init; }
+
+    public Action<WorkerPoolOptions>? ConfigureWorkers { get; init; }
+}

@@ -1,0 +1,66 @@
+using Microsoft.Extensions.DependencyInjection;
+using Orleans.TestingHost;
+using Scalability.Grains;
+using Scalability.Grains.Processing;
+using Scalability.Silo;
+using Scalability.Silo.Storage;
+
+namespace Scalability.Tests.Cluster;
+
+/// <summary>
+/// A cluster of its own for a test that adds or kills silos: real silos in this process (InProcessTestCluster),
+/// configured as the product configures them, with job state in a SQLite file that outlives any silo. Each silo runs
+/// two workers, and the <see cref="SlowProcessorFactory"/> makes jobs last long enough to change the cluster under them.
+/// </summary>
+public static class TopologyCluster
+{
+    public const int WorkersPerSilo = 2;
+
+    public static async Task<InProcessTestCluster> StartAsync(string stateFile, short silos = 2)
+    {
+        var storage = new SqliteDatabase(stateFile);
+        await SchemaInstaller.ApplyAsync(storage, CancellationToken.None);
+        var builder = new InProcessTestClusterBuilder(silos);
+        builder.ConfigureSilo((_, silo) =>
+        {
+            silo.AddScalabilityGrainStorage(StorageNames.Jobs, storage);
+            silo.AddScalability(
+                jobs =>
+                {
+                    jobs.LeaseDuration = TimeSpan.FromSeconds(5);
+                    jobs.RenewInterval = TimeSpan.FromSeconds(1);
+                    jobs.HousekeepingInterval = TimeSpan.FromMilliseconds(100);
+                },
+                workers =>
+                {
+                    workers.Workers = WorkersPerSilo;
+                    workers.PollInterval = TimeSpan.FromMilliseconds(200);
+                });
+            silo.Services.AddSingleton<ITicketProcessorFactory>(new SlowProcessorFactory());
+        });
+        var cluster = builder.Build();
+        await cluster.DeployAsync();
+        return cluster;
+    }
+}
+
+/// <summary>The local processor, slowed down by a fixed pause per batch so that a job's chunks take a while.</summary>
+public sealed class SlowProcessorFactory : ITicketProcessorFactory
+{
+    public const string SlowKind = "test-slow";
+    public static readonly TimeSpan PausePerBatch = TimeSpan.FromMilliseconds(60);
+
+    public string Kind => SlowKind;
+
+    public ITicketProcessor Create(ProcessorSpec spec, ChunkAssignment assignment) =>
+        new SlowProcessor(LocalTicketProcessor.Create(spec with { Kind = ProcessorSpec.LocalKind }));
+
+    private sealed class SlowProcessor(ITicketProcessor inner) : ITicketProcessor
+    {
+        public async ValueTask<IReadOnlyList<TicketResult>> ProcessAsync(IReadOnlyList<Ticket> batch, CancellationToken cancellationToken)
+        {
+            await Task.Delay(PausePerBatch, cancellationToken);
+            return await inner.ProcessAsync(batch, cancellationToken);
+        }
+    }
+}
