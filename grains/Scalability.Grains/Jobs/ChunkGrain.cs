@@ -1,6 +1,8 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Orleans.Placement;
+using Polly;
+using Polly.Retry;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Processing;
 using Scalability.Grains.Scaling;
@@ -20,6 +22,23 @@ public sealed class ChunkGrain(
     IOptions<JobOptions> options,
     ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
+    /// <summary>
+    /// Reports to the job are retried while it cannot be reached: when the job's silo dies, its grain comes back on
+    /// another silo once the cluster has declared the silo dead, which takes some seconds. A part already committed to
+    /// disk is worth that wait; giving up would have the chunk processed again.
+    /// </summary>
+    private static readonly ResiliencePipeline ReportRetry = new ResiliencePipelineBuilder()
+        .AddRetry(new RetryStrategyOptions
+        {
+            ShouldHandle = new PredicateBuilder().Handle<OrleansException>().Handle<TimeoutException>(),
+            MaxRetryAttempts = 8,
+            BackoffType = DelayBackoffType.Exponential,
+            UseJitter = true,
+            Delay = TimeSpan.FromMilliseconds(500),
+            MaxDelay = TimeSpan.FromSeconds(10),
+        })
+        .Build();
+
     private ChunkAssignment? _assignment;
     private CancellationTokenSource? _cancel;
     private Task _run = Task.CompletedTask;
@@ -94,7 +113,7 @@ public sealed class ChunkGrain(
             var report = await Task.Run(
                 () => ChunkRunner.RunAsync(order, processor, rows => Interlocked.Exchange(ref _rowsDone, rows), cancel.Token),
                 cancel.Token);
-            await job.ChunkCommitted(report);
+            await ReportAsync(() => job.ChunkCommitted(report));
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -118,11 +137,25 @@ public sealed class ChunkGrain(
 
     private IJobGrain Job(ChunkAssignment assignment) => GrainFactory.GetGrain<IJobGrain>(assignment.JobId);
 
+    private static async Task ReportAsync(Func<Task> report)
+    {
+        // Continuing on the grain's scheduler keeps the rest of the attempt on the grain's turn.
+        var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
+        try
+        {
+            await ReportRetry.ExecuteAsync(static async (_, report) => await report(), context, report);
+        }
+        finally
+        {
+            ResilienceContextPool.Shared.Return(context);
+        }
+    }
+
     private async Task ReportFailureAsync(IJobGrain job, ChunkAssignment assignment, string error)
     {
         try
         {
-            await job.ChunkFailed(assignment.Index, assignment.Attempt, error);
+            await ReportAsync(() => job.ChunkFailed(assignment.Index, assignment.Attempt, error));
         }
         catch (Exception e)
         {

@@ -168,6 +168,19 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         return requeued;
     }
 
+    /// <summary>
+    /// Gives every lease a full lease period from now. A job activated anew (its silo died, or the cluster restarted)
+    /// heard no renewals while it was away, so the leases it restores must not be judged by them; those whose silos
+    /// are gone are returned by <see cref="RequeueLeasesOf"/> instead.
+    /// </summary>
+    public void RestartLeaseClocks(DateTime nowUtc)
+    {
+        foreach (var entry in entries.Where(e => e.State == ChunkState.Leased && e.LeaseExpiresUtc < nowUtc + policy.LeaseDuration))
+        {
+            entry.LeaseExpiresUtc = nowUtc + policy.LeaseDuration;
+        }
+    }
+
     /// <summary>Returns the chunks whose leases ran out to the queue, counting each as a failed attempt.</summary>
     public IReadOnlyList<int> ExpireLeases(DateTime nowUtc)
     {

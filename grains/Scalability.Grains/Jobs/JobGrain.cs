@@ -43,6 +43,7 @@ public sealed class JobGrain(
                 StartPlanning();
                 break;
             case JobStatus.Running:
+                Ledger.RestartLeaseClocks(DateTime.UtcNow);
                 StartHousekeeping();
                 break;
             case JobStatus.Assembling:

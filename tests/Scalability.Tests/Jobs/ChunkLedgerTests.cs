@@ -211,4 +211,19 @@ public sealed class ChunkLedgerTests
         Assert.Equal([0], ledger.GivenUp.Select(e => e.Index));
         Assert.Equal([1], Lease(ledger, now, 5).Select(a => a.Index));
     }
+
+    [Fact]
+    public void Restored_leases_get_a_full_lease_period_from_the_restart_and_no_more()
+    {
+        var ledger = NewLedger(3);
+        Lease(ledger, Start, 2);
+        ledger.Renew(1, 1, 0, Start.AddSeconds(50));
+        var restart = Start.AddSeconds(45);
+
+        ledger.RestartLeaseClocks(restart);
+
+        Assert.Equal([restart.AddSeconds(30), Start.AddSeconds(80), default], ledger.Entries.Select(e => e.LeaseExpiresUtc));
+        Assert.Empty(ledger.ExpireLeases(restart.AddSeconds(29)));
+        Assert.Equal([0], ledger.ExpireLeases(restart.AddSeconds(30)));
+    }
 }
