@@ -197,9 +197,10 @@ internal static class RunCommand
         return jobId;
     }
 
-    private static string DescribeResume(JobProgress progress, ClusterSession session) =>
-        $"resuming job {progress.JobId} from {session.Where}: {progress.Status.ToString().ToLowerInvariant()}, " +
-        $"{progress.ChunksDone} of {progress.ChunksTotal} chunks already committed";
+    private static string DescribeResume(JobProgress progress, ClusterSession session) => progress.Status.IsFinished()
+        ? $"job {progress.JobId} in {session.Where} has already {progress.Status.ToString().ToLowerInvariant()}"
+        : $"resuming job {progress.JobId} from {session.Where}: {progress.Status.ToString().ToLowerInvariant()}, " +
+          $"{progress.ChunksDone} of {progress.ChunksTotal} chunks already committed";
 
     /// <summary>Usage and input checks before anything starts; a message when the run cannot go ahead.</summary>
     private static string? Check(JobSpec spec)
