@@ -61,6 +61,9 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             GatewayPort = FreeTcpPort(),
             ClusterId = "embedded",
             LogLevel = options.LogLevel,
+            // A command's user is not the cluster's operator: Orleans' own warnings (start-up timing and the like)
+            // would only be noise on their terminal.
+            FrameworkLogLevel = LogLevel.Error,
             ConfigureJobs = options.ConfigureJobs,
             PluginPaths = options.PluginPaths,
             ConfigureWorkers = workers =>

@@ -72,8 +72,7 @@ public static class SiloHost
         }
 
         builder.Logging.SetMinimumLevel(settings.LogLevel);
-        // Orleans and ASP.NET Core are chatty at Information; their warnings are what an operator needs.
-        var frameworkLevel = settings.LogLevel > LogLevel.Warning ? settings.LogLevel : LogLevel.Warning;
+        var frameworkLevel = settings.LogLevel > settings.FrameworkLogLevel ? settings.LogLevel : settings.FrameworkLogLevel;
         builder.Logging.AddFilter("Orleans", frameworkLevel);
         builder.Logging.AddFilter("Microsoft", frameworkLevel);
 

@@ -4,8 +4,9 @@ using Scalability.GrainInterfaces.Jobs;
 namespace Scalability.Benchmarks;
 
 /// <summary>What one measurement process is told to do; the parent passes it on the command line.</summary>
+/// <param name="InMemoryState">The pipeline keeps job state in memory instead of the embedded default's SQLite file.</param>
 internal sealed record ChildOptions(
-    BenchmarkMode Mode, string InputPath, string OutputPath, long ExpectedRows, int ChunkSize, int Workers)
+    BenchmarkMode Mode, string InputPath, string OutputPath, long ExpectedRows, int ChunkSize, int Workers, bool InMemoryState = false)
 {
     /// <summary>Parallel workers, as the product counts them: 0 means one per core.</summary>
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
@@ -19,6 +20,7 @@ internal sealed record ChildOptions(
         "--workers", Invariant(Workers),
         // No chunk size means the product's own choice, as a user who names none gets.
         .. (ChunkSize > 0 ? ["--chunk-size", Invariant(ChunkSize)] : Array.Empty<string>()),
+        .. (InMemoryState ? ["--state", "memory"] : Array.Empty<string>()),
     ];
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -35,6 +37,7 @@ internal sealed record BenchmarkOptions(
     bool Diagnose,
     int ChunkSize,
     int Workers,
+    bool InMemoryState,
     ChildOptions? Child)
 {
     public static readonly IReadOnlyList<long> DefaultRows = [19_000, 500_000];
@@ -45,7 +48,8 @@ internal sealed record BenchmarkOptions(
     public const string Usage =
         """
         usage: Scalability.Benchmarks [--rows 19000,500000] [--seed 1] [--work DIR] [--repeat N] [--json]
-                                      [--chunk-size N] [--workers 0] [--diagnose] [--keep-outputs]
+                                      [--chunk-size N] [--workers 0] [--state sqlite|memory] [--diagnose]
+                                      [--keep-outputs]
           --rows          comma-separated dataset sizes, each generated once and reused
           --seed          the generator's seed
           --work          where datasets and outputs go (default: <temp>/scalability-benchmarks)
@@ -53,6 +57,8 @@ internal sealed record BenchmarkOptions(
           --json          one JSON object on stdout instead of a table
           --chunk-size    the pipeline's records per chunk (default: the product's own choice from the row count)
           --workers       parallel workers of both modes; 0 = one per core (product default)
+          --state         where the pipeline's embedded silo keeps job state: sqlite (the product's default, saved
+                          at every lease and commit) or memory (to measure what durability costs)
           --diagnose      also run the product's chunk path without Orleans (mode "chunks"), to split the
                           pipeline's cost into data path and coordination
           --keep-outputs  leave the output files in the work folder
@@ -64,7 +70,7 @@ internal sealed record BenchmarkOptions(
         var seed = DefaultSeed;
         var work = Path.Combine(Path.GetTempPath(), "scalability-benchmarks");
         var (json, keepOutputs, diagnose, repeat) = (false, false, false, 1);
-        var (chunkSize, workers) = (JobSpec.AutoChunkSize, 0);
+        var (chunkSize, workers, inMemoryState) = (JobSpec.AutoChunkSize, 0, false);
         string? child = null, input = null, output = null;
         long expectedRows = 0;
 
@@ -83,6 +89,13 @@ internal sealed record BenchmarkOptions(
                 case "--repeat": repeat = Int(name, Positive(name, Value())); break;
                 case "--chunk-size": chunkSize = Int(name, Positive(name, Value())); break;
                 case "--workers": workers = Int(name, Number(name, Value()) is >= 0 and var w ? w : throw new ArgumentException("--workers: must be 0 (one per core) or more")); break;
+                case "--state": inMemoryState = Value() switch
+                {
+                    "memory" => true,
+                    "sqlite" => false,
+                    var other => throw new ArgumentException($"--state: '{other}' is neither sqlite nor memory"),
+                };
+                    break;
                 case "--child": child = Value(); break;
                 case "--input": input = Path.GetFullPath(Value()); break;
                 case "--out": output = Path.GetFullPath(Value()); break;
@@ -103,10 +116,10 @@ internal sealed record BenchmarkOptions(
                 input ?? throw new ArgumentException("--child needs --input"),
                 output ?? throw new ArgumentException("--child needs --out"),
                 expectedRows > 0 ? expectedRows : throw new ArgumentException("--child needs --expect-rows"),
-                chunkSize, workers);
+                chunkSize, workers, inMemoryState);
         }
 
-        return new BenchmarkOptions(rows, seed, work, json, repeat, keepOutputs, diagnose, chunkSize, workers, childOptions);
+        return new BenchmarkOptions(rows, seed, work, json, repeat, keepOutputs, diagnose, chunkSize, workers, inMemoryState, childOptions);
     }
 
     private const StringSplitOptions Separated = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;

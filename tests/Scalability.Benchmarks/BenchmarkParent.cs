@@ -30,7 +30,8 @@ internal static class BenchmarkParent
             runs,
             MachineInfo.Describe(),
             new BenchmarkSettings(options.Rows, options.Seed, options.Repeat, options.ChunkSize,
-                options.Workers > 0 ? options.Workers : Environment.ProcessorCount, options.WorkDirectory),
+                options.Workers > 0 ? options.Workers : Environment.ProcessorCount, options.WorkDirectory,
+                options.InMemoryState ? "memory" : "sqlite"),
             rssRatio,
             largest.Ratio,
             Promises.Check(rssRatio, largest.Ratio));
@@ -61,7 +62,7 @@ internal static class BenchmarkParent
             // Rotating the order spreads any drift of the machine (warming up, a noisy neighbour) over all modes.
             foreach (var mode in modes.Skip(attempt % modes.Length).Concat(modes.Take(attempt % modes.Length)))
             {
-                var child = new ChildOptions(mode, input, outputOf[mode], rows, options.ChunkSize, options.Workers);
+                var child = new ChildOptions(mode, input, outputOf[mode], rows, options.ChunkSize, options.Workers, options.InMemoryState);
                 var run = await ChildLauncher.RunAsync(child);
                 runsOf[mode].Add(run);
                 log.WriteLine($"[{rows:N0} rows] {mode.Name()} run {attempt + 1}/{options.Repeat}: {run.Result.Seconds:F2} s, " +

@@ -49,7 +49,8 @@ internal sealed record BenchmarkSettings(
     int Repeat,
     int ChunkSize,
     int Workers,
-    string WorkDirectory);
+    string WorkDirectory,
+    string PipelineState);
 
 /// <summary>The product's two scalability promises, and whether this run kept them.</summary>
 internal sealed record Promises(

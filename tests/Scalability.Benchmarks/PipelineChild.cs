@@ -24,7 +24,8 @@ internal static class PipelineChild
         double seconds;
         // The default a user gets: job state in SQLite, saved at every lease and commit.
         var stateFile = options.OutputPath + ".state.db";
-        await using (var silo = await EmbeddedSilo.StartAsync(new EmbeddedSiloOptions { StateFile = stateFile, Workers = options.Workers }))
+        var siloOptions = new EmbeddedSiloOptions { StateFile = options.InMemoryState ? null : stateFile, Workers = options.Workers };
+        await using (var silo = await EmbeddedSilo.StartAsync(siloOptions))
         {
             siloStart.Stop();
             var client = new ScalabilityClient(silo.Client);

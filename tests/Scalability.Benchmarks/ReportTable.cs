@@ -9,7 +9,7 @@ internal static class ReportTable
     {
         var m = report.Machine;
         output.WriteLine(Invariant($"{m.Cores} cores, {m.MemoryGiB} GiB, {m.Cpu}, {m.Runtime} (SDK {m.DotnetSdk ?? "?"}), {m.Configuration}"));
-        output.WriteLine(Invariant($"chunk size {report.Settings.ChunkSize}, {report.Settings.Workers} workers, best of {report.Settings.Repeat}"));
+        output.WriteLine(Invariant($"chunk size {report.Settings.ChunkSize}, {report.Settings.Workers} workers, pipeline state in {report.Settings.PipelineState}, best of {report.Settings.Repeat}"));
         output.WriteLine();
         output.WriteLine(Invariant($"{"rows",10} {"input MiB",10} {"pipeline t/s",13} {"baseline t/s",13} {"ratio",6} {"pipe RSS MiB",13} {"base RSS MiB",13} {"pipe s",8} {"base s",8} {"same bytes",10}"));
         foreach (var r in report.Runs)

@@ -39,9 +39,13 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("RenewLease")]
     Task<bool> RenewLease(int index, int attempt, long rowsDone);
 
-    /// <summary>Commits a chunk. The first commit of a chunk counts; later ones are ignored.</summary>
+    /// <summary>
+    /// Commits a chunk (the first commit of a chunk counts; later ones are ignored) and leases up to
+    /// <paramref name="wanted"/> more chunks to the reporting silo, so that its freed worker goes on without another
+    /// round trip, and one save covers both.
+    /// </summary>
     [Alias("ChunkCommitted")]
-    Task ChunkCommitted(ChunkReport report);
+    Task<ChunkWorkOrder[]> ChunkCommitted(ChunkReport report, int wanted);
 
     /// <summary>Reports that an attempt at a chunk failed; the chunk is retried until it runs out of attempts.</summary>
     [Alias("ChunkFailed")]

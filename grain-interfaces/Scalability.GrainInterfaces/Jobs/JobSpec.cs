@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Scalability.GrainInterfaces.Processing;
 
 namespace Scalability.GrainInterfaces.Jobs;
@@ -32,5 +33,6 @@ public sealed record JobSpec(
     public const int AutoChunkSize = 0;
     public const int DefaultMaxChunkAttempts = 3;
 
+    [JsonIgnore]
     public ProcessorSpec EffectiveProcessor => Processor ?? ProcessorSpec.Local;
 }

@@ -94,6 +94,7 @@ public sealed class ChunkGrain(
         RequestContext.Clear();
         var assignment = order.Assignment;
         var job = Job(assignment);
+        ChunkWorkOrder[] next = [];
         // KeepAlive: the attempt may run longer than the idle-collection age, and no call arrives meanwhile.
         using var renewal = this.RegisterGrainTimer(
             async () =>
@@ -113,7 +114,8 @@ public sealed class ChunkGrain(
             var report = await Task.Run(
                 () => ChunkRunner.RunAsync(order, processor, rows => Interlocked.Exchange(ref _rowsDone, rows), cancel.Token),
                 cancel.Token);
-            await ReportAsync(() => job.ChunkCommitted(report));
+            // The worker goes on to the job's next chunk if this silo still wants it (its limit may have been lowered).
+            next = await ReportAsync(() => job.ChunkCommitted(report, pool.KeepsWorker() ? 1 : 0));
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
@@ -127,7 +129,7 @@ public sealed class ChunkGrain(
         }
         finally
         {
-            pool.Finished(assignment);
+            pool.Finished(assignment, next);
             if (!_released)
             {
                 DeactivateOnIdle();
@@ -137,13 +139,20 @@ public sealed class ChunkGrain(
 
     private IJobGrain Job(ChunkAssignment assignment) => GrainFactory.GetGrain<IJobGrain>(assignment.JobId);
 
-    private static async Task ReportAsync(Func<Task> report)
+    private static async Task ReportAsync(Func<Task> report) =>
+        await ReportAsync(async () =>
+        {
+            await report();
+            return true;
+        });
+
+    private static async Task<T> ReportAsync<T>(Func<Task<T>> report)
     {
         // Continuing on the grain's scheduler keeps the rest of the attempt on the grain's turn.
         var context = ResilienceContextPool.Shared.Get(continueOnCapturedContext: true);
         try
         {
-            await ReportRetry.ExecuteAsync(static async (_, report) => await report(), context, report);
+            return await ReportRetry.ExecuteAsync(static async (_, report) => await report(), context, report);
         }
         finally
         {

@@ -116,6 +116,7 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         entry.CommittedAttempt = report.Attempt;
         entry.CommittedBy = report.Silo;
         entry.Holder = null;
+        entry.LeaseExpiresUtc = default;
         entry.Counts = report.Counts;
         entry.HasRejects = report.HasRejects;
         entry.RowsInFlight = 0;

@@ -104,42 +104,30 @@ public sealed class JobGrain(
             return [];
         }
 
-        if (!AcceptsChunkReports || count <= 0)
+        var orders = Lease(silo, count);
+        if (orders.Length > 0)
         {
-            return [];
+            // Saved before the work starts, so that an attempt number is never handed out twice.
+            await SaveAsync();
         }
 
-        var leased = Ledger.Lease(JobId, silo, DateTime.UtcNow, MaxRunning, count);
-        if (leased.Count == 0)
-        {
-            return [];
-        }
-
-        // Saved before the work starts, so that an attempt number is never handed out twice.
-        await SaveAsync();
-        var input = Manifest! with { Chunks = [] };
-        var partDirectory = PartFiles.PartDirectory(Job.Spec!.OutputPath);
-        return leased.Select(assignment =>
-        {
-            _leasedHere.Add((assignment.Index, assignment.Attempt));
-            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory);
-        }).ToArray();
+        return orders;
     }
 
     public Task<bool> RenewLease(int index, int attempt, long rowsDone) =>
         Task.FromResult(AcceptsChunkReports && Ledger.Renew(index, attempt, rowsDone, DateTime.UtcNow));
 
-    public async Task ChunkCommitted(ChunkReport report)
+    public async Task<ChunkWorkOrder[]> ChunkCommitted(ChunkReport report, int wanted)
     {
         if (!AcceptsChunkReports || report.Index < 0 || report.Index >= Job.Chunks.Count)
         {
-            return;
+            return [];
         }
 
         if (Ledger.Commit(report) == CommitOutcome.Duplicate)
         {
             logger.LogInformation("Job {JobId}: ignored a second commit of chunk {Index} (attempt {Attempt})", JobId, report.Index, report.Attempt);
-            return;
+            return [];
         }
 
         foreach (var (category, count) in report.Categories)
@@ -150,11 +138,13 @@ public sealed class JobGrain(
         if (Ledger.AllCommitted)
         {
             await StartAssemblingAsync();
+            return [];
         }
-        else
-        {
-            await SaveAsync();
-        }
+
+        // One save covers the commit and the leases that take its place.
+        var next = Lease(report.Silo, wanted);
+        await SaveAsync();
+        return next;
     }
 
     public async Task ChunkFailed(int index, int attempt, string error)
@@ -191,6 +181,29 @@ public sealed class JobGrain(
 
     /// <summary>Chunk reports change the job only while it runs and is not being wound up.</summary>
     private bool AcceptsChunkReports => Job.Status == JobStatus.Running && !_finishing;
+
+    /// <summary>Leases up to <paramref name="count"/> chunks to a silo's pool; the caller saves before answering.</summary>
+    private ChunkWorkOrder[] Lease(string silo, int count)
+    {
+        if (!AcceptsChunkReports || count <= 0)
+        {
+            return [];
+        }
+
+        var leased = Ledger.Lease(JobId, silo, DateTime.UtcNow, MaxRunning, count);
+        if (leased.Count == 0)
+        {
+            return [];
+        }
+
+        var input = Manifest! with { Chunks = [] };
+        var partDirectory = PartFiles.PartDirectory(Job.Spec!.OutputPath);
+        return leased.Select(assignment =>
+        {
+            _leasedHere.Add((assignment.Index, assignment.Attempt));
+            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory);
+        }).ToArray();
+    }
 
     private int MaxRunning => Job.Spec!.MaxWorkers > 0 ? Job.Spec.MaxWorkers : int.MaxValue;
 

@@ -18,6 +18,9 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     private readonly ConcurrentDictionary<string, ChunkAssignment> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private string[] _jobs = [];
+    private DateTime _jobsReadUtc = DateTime.MinValue;
+    private volatile bool _jobsStale;
     private TaskCompletionSource _wakeUp = NewSignal();
     private int _cursor;
 
@@ -41,10 +44,33 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(SiloWorkerPool), ServiceLifecycleStage.Active, StartAsync, StopAsync);
 
-    /// <summary>Called by the chunk grain when its attempt has ended and been reported: the slot is free again.</summary>
-    public void Finished(ChunkAssignment assignment)
+    /// <summary>Whether a worker that finishes a chunk should go on to another: false once the limit was lowered below use.</summary>
+    public bool KeepsWorker() => !_stopping.IsCancellationRequested && Limiter.InUse <= Limiter.Limit;
+
+    /// <summary>
+    /// Called by the chunk grain when its attempt has ended and been reported. The worker's slot passes to the chunks
+    /// the job leased in its answer (see <see cref="KeepsWorker"/>), or is freed.
+    /// </summary>
+    public void Finished(ChunkAssignment assignment, IReadOnlyList<ChunkWorkOrder>? next = null)
     {
-        if (_running.TryRemove(IChunkGrain.KeyFor(assignment), out _))
+        var heldSlot = _running.TryRemove(IChunkGrain.KeyFor(assignment), out _);
+        var carried = 0;
+        foreach (var order in next ?? [])
+        {
+            // One slot carries over; a job answering with more than asked gets the rest only if slots are free.
+            // Off the finishing chunk grain's turn: that activation is about to go away.
+            if ((carried == 0 && heldSlot) || Limiter.TryAcquire(1) == 1)
+            {
+                carried++;
+                _ = Task.Run(() => StartChunkAsync(order));
+            }
+            else
+            {
+                _ = Task.Run(() => GiveBackAsync(order.Assignment, "this silo has no free worker"));
+            }
+        }
+
+        if (heldSlot && carried == 0)
         {
             Limiter.Release();
         }
@@ -54,7 +80,11 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     /// Ends an idle wait early: a job on this silo has work ready (it finished planning, or a chunk went back to the
     /// queue). Pools on other silos find it at their next poll.
     /// </summary>
-    public void WakeUp() => Interlocked.Exchange(ref _wakeUp, NewSignal()).TrySetResult();
+    public void WakeUp()
+    {
+        _jobsStale = true;
+        Interlocked.Exchange(ref _wakeUp, NewSignal()).TrySetResult();
+    }
 
     private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
@@ -102,10 +132,10 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     /// <summary>One round over the unfinished jobs, starting from a different job each round; returns the chunks started.</summary>
     private async Task<int> PullAsync(CancellationToken stopping)
     {
-        var jobs = await _grains.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).GetUnfinishedJobs();
-        if (_options.AcceptsJob is { } accepts)
+        var jobs = await UnfinishedJobsAsync(refresh: false);
+        if (jobs.Length == 0)
         {
-            jobs = jobs.Where(accepts).ToArray();
+            jobs = await UnfinishedJobsAsync(refresh: true);
         }
 
         var started = 0;
@@ -138,7 +168,42 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
             }
         }
 
+        if (started == 0)
+        {
+            // Nothing to do in the jobs known: read the list again at the next pull, new jobs may have come.
+            _jobsReadUtc = DateTime.MinValue;
+        }
+
         return started;
+    }
+
+    /// <summary>
+    /// The unfinished jobs this pool takes work from. The list is read from the directory at most once per poll
+    /// interval while it yields work: asking at every lease cost as much as the lease itself.
+    /// </summary>
+    private async Task<string[]> UnfinishedJobsAsync(bool refresh)
+    {
+        if (refresh || _jobsStale || DateTime.UtcNow - _jobsReadUtc >= _options.PollInterval)
+        {
+            _jobsStale = false;
+            var jobs = await _grains.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).GetUnfinishedJobs();
+            _jobs = _options.AcceptsJob is { } accepts ? jobs.Where(accepts).ToArray() : jobs;
+            _jobsReadUtc = DateTime.UtcNow;
+        }
+
+        return _jobs;
+    }
+
+    private async Task GiveBackAsync(ChunkAssignment assignment, string reason)
+    {
+        try
+        {
+            await _grains.GetGrain<IJobGrain>(assignment.JobId).ChunkReleased(assignment.Index, assignment.Attempt, reason);
+        }
+        catch (Exception e)
+        {
+            _logger.LogWarning(e, "Could not give back chunk {Index} of job {JobId}; its lease will run out", assignment.Index, assignment.JobId);
+        }
     }
 
     private async Task StartChunkAsync(ChunkWorkOrder order)
@@ -153,7 +218,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
         catch (Exception e)
         {
             _logger.LogWarning(e, "Could not start chunk {Index} attempt {Attempt} of job {JobId}", assignment.Index, assignment.Attempt, assignment.JobId);
-            Finished(assignment);
+            Finished(assignment, null);
             try
             {
                 await _grains.GetGrain<IJobGrain>(assignment.JobId).ChunkFailed(assignment.Index, assignment.Attempt, $"could not start: {e.Message}");
