@@ -14,8 +14,11 @@ public sealed record EmbeddedSiloOptions
     /// <summary>The state folder a command keeps in its working directory.</summary>
     public const string StateFolderName = ".scale";
 
-    /// <summary>The SQLite file that holds job state, so that an interrupted job resumes; null keeps state in memory.</summary>
-    public string? StateFile { get; init; }
+    /// <summary>
+    /// Where job state is kept so that an interrupted job resumes (a SQLite file, by default under the state folder);
+    /// null keeps it in memory.
+    /// </summary>
+    public DatabaseTarget? Storage { get; init; }
 
     /// <summary>Chunks run at once; 0 for one per processor core.</summary>
     public int Workers { get; init; }
@@ -30,8 +33,8 @@ public sealed record EmbeddedSiloOptions
 
     public Action<JobOptions>? ConfigureJobs { get; init; }
 
-    public static string DefaultStateFile(string workingDirectory) =>
-        Path.Combine(workingDirectory, StateFolderName, "state.db");
+    /// <summary>The state database in a state folder.</summary>
+    public static SqliteDatabase StateDatabase(string stateFolder) => new(Path.Combine(Path.GetFullPath(stateFolder), "state.db"));
 }
 
 /// <summary>
@@ -56,7 +59,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
     {
         var settings = new SiloSettings
         {
-            Storage = options.StateFile is { } file ? new SqliteDatabase(file) : null,
+            Storage = options.Storage,
             SiloPort = FreeTcpPort(),
             GatewayPort = FreeTcpPort(),
             ClusterId = "embedded",

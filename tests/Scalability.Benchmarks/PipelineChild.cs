@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Scalability.Client;
 using Scalability.GrainInterfaces.Jobs;
 using Scalability.Silo;
+using Scalability.Silo.Storage;
 
 namespace Scalability.Benchmarks;
 
@@ -24,7 +25,11 @@ internal static class PipelineChild
         double seconds;
         // The default a user gets: job state in SQLite, saved at every lease and commit.
         var stateFile = options.OutputPath + ".state.db";
-        var siloOptions = new EmbeddedSiloOptions { StateFile = options.InMemoryState ? null : stateFile, Workers = options.Workers };
+        var siloOptions = new EmbeddedSiloOptions
+        {
+            Storage = options.InMemoryState ? null : new SqliteDatabase(stateFile),
+            Workers = options.Workers,
+        };
         await using (var silo = await EmbeddedSilo.StartAsync(siloOptions))
         {
             siloStart.Stop();

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Scalability.Silo;
+using Scalability.Silo.Storage;
 
 namespace Scalability.Cli.Commands;
 
@@ -27,11 +28,11 @@ internal sealed class ClusterSession : IAsyncDisposable
     public bool Embedded { get; }
 
     /// <summary>
-    /// Connects to <paramref name="cluster"/>, or starts an embedded silo on the state in <paramref name="stateFolder"/>
-    /// that works only on the jobs <paramref name="acceptsJob"/> accepts.
+    /// Connects to <paramref name="cluster"/>, or starts an embedded silo on <paramref name="storage"/> that works only
+    /// on the jobs <paramref name="acceptsJob"/> accepts.
     /// </summary>
     public static async Task<ClusterSession> OpenAsync(
-        ClusterAddress? cluster, string stateFolder, int workers, Func<string, bool> acceptsJob, bool verbose,
+        ClusterAddress? cluster, DatabaseTarget storage, int workers, Func<string, bool> acceptsJob, bool verbose,
         CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null)
     {
         var logLevel = verbose ? LogLevel.Information : LogLevel.Warning;
@@ -41,15 +42,26 @@ internal sealed class ClusterSession : IAsyncDisposable
             return new ClusterSession(connection, connection.Client, $"the cluster at {cluster.Describe()}", embedded: false);
         }
 
-        var stateFile = Path.Combine(Path.GetFullPath(stateFolder), "state.db");
         var silo = await EmbeddedSilo.StartAsync(
             new EmbeddedSiloOptions
             {
-                StateFile = stateFile, Workers = workers, AcceptsJob = acceptsJob, LogLevel = logLevel, PluginPaths = plugins ?? [],
+                Storage = storage, Workers = workers, AcceptsJob = acceptsJob, LogLevel = logLevel, PluginPaths = plugins ?? [],
             },
             cancellationToken);
-        return new ClusterSession(silo, silo.Client, stateFile, embedded: true);
+        return new ClusterSession(silo, silo.Client, Describe(storage), embedded: true);
     }
 
     public ValueTask DisposeAsync() => _owner.DisposeAsync();
+
+    /// <summary>
+    /// For commands that only read jobs: an embedded state file that does not exist holds no job, and opening it
+    /// would create it. Null when there may be jobs to read; otherwise the message to print.
+    /// </summary>
+    public static string? NoStateToRead(ClusterAddress? cluster, DatabaseTarget storage, string jobId) =>
+        cluster is null && storage is SqliteDatabase sqlite && !File.Exists(sqlite.Path)
+            ? $"there is no job '{jobId}' in {Describe(storage)} (the file does not exist; give --state, --storage or --cluster)"
+            : null;
+
+    // The state file's path is what a user recognises; a database is described without its password.
+    private static string Describe(DatabaseTarget storage) => storage is SqliteDatabase sqlite ? Path.GetFullPath(sqlite.Path) : storage.Describe();
 }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Scalability.Silo;
+using Scalability.Silo.Storage;
 
 namespace Scalability.Cli.Commands;
 
@@ -53,6 +54,16 @@ internal static class CommonOptions
     };
 
     public static Option<bool> Verbose() => new("--verbose") { Description = "Log the silo's work on stderr." };
+
+    public static Option<string?> Storage() => new("--storage")
+    {
+        Description = "Where an embedded silo keeps job state instead of the state folder: sqlite:<file> or " +
+                      "postgres:<connection string>.",
+    };
+
+    /// <summary>The embedded silo's state: --storage when given, otherwise the state folder's SQLite file.</summary>
+    public static DatabaseTarget ParseStorage(string? storage, string stateFolder) =>
+        storage is null ? EmbeddedSiloOptions.StateDatabase(stateFolder) : DatabaseTarget.Parse(storage, "--storage");
 
     /// <summary>Parses --cluster; null when it was not given.</summary>
     public static ClusterAddress? ParseCluster(string? value) =>

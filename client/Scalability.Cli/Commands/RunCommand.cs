@@ -8,6 +8,7 @@ using Scalability.GrainInterfaces.Jobs;
 using Scalability.GrainInterfaces.Processing;
 using Scalability.Grains.Ingest;
 using Scalability.Silo;
+using Scalability.Silo.Storage;
 
 namespace Scalability.Cli.Commands;
 
@@ -49,24 +50,41 @@ internal static class RunCommand
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
         var cluster = CommonOptions.Cluster();
         var state = CommonOptions.StateFolder();
+        var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
         var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, processor, plugins, summaryMaxChars, jobId, resume,
-            cluster, state, json, verbose,
+            cluster, state, storage, json, verbose,
         };
         command.SetAction((parse, cancellationToken) =>
         {
-            var request = new RunRequest(
-                parse.GetValue(resume),
-                parse.GetValue(jobId),
-                parse.GetValue(maxWorkers),
-                CommonOptions.ParseCluster(parse.GetValue(cluster)),
-                parse.GetValue(state)!,
-                parse.GetValue(json),
-                parse.GetValue(verbose),
-                parse.GetValue(plugins) ?? []);
+            RunRequest request;
+            try
+            {
+                request = new RunRequest(
+                    parse.GetValue(resume),
+                    parse.GetValue(jobId),
+                    parse.GetValue(maxWorkers),
+                    CommonOptions.ParseCluster(parse.GetValue(cluster)),
+                    CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!),
+                    parse.GetValue(json),
+                    parse.GetValue(verbose),
+                    parse.GetValue(plugins) ?? []);
+            }
+            catch (ArgumentException e)
+            {
+                Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            if (request.Cluster is not null && parse.GetValue(storage) is not null)
+            {
+                Console.Error.WriteLine("error: --storage is for the embedded silo; a cluster's silos keep job state where 'scale silo --storage' says");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             if (request.ResumeJobId is null && (parse.GetValue(csv) is null || parse.GetValue(output) is null))
             {
                 Console.Error.WriteLine("error: give the CSV and --out, or --resume <job id>");
@@ -96,7 +114,7 @@ internal static class RunCommand
     }
 
     private sealed record RunRequest(
-        string? ResumeJobId, string? JobId, int Workers, ClusterAddress? Cluster, string StateFolder, bool Json, bool Verbose,
+        string? ResumeJobId, string? JobId, int Workers, ClusterAddress? Cluster, DatabaseTarget Storage, bool Json, bool Verbose,
         string[] Plugins);
 
     private static async Task<int> RunAsync(JobSpec? spec, RunRequest request, CancellationToken cancellationToken)
@@ -104,6 +122,12 @@ internal static class RunCommand
         if (spec is not null && Check(spec) is { } error)
         {
             Console.Error.WriteLine($"error: {error}");
+            return ExitCodes.BadInput;
+        }
+
+        if (request.ResumeJobId is { } resumeId && ClusterSession.NoStateToRead(request.Cluster, request.Storage, resumeId) is { } nothing)
+        {
+            Console.Error.WriteLine($"error: {nothing}");
             return ExitCodes.BadInput;
         }
 
@@ -116,7 +140,7 @@ internal static class RunCommand
         }
 
         await using var session = await ClusterSession.OpenAsync(
-            request.Cluster, request.StateFolder, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins);
+            request.Cluster, request.Storage, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins);
         var client = new ScalabilityClient(session.Client);
 
         var jobId = await StartOrResumeAsync(client, spec, request, session, chosen => current = chosen);

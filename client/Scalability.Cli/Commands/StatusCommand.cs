@@ -15,16 +15,25 @@ internal static class StatusCommand
         var jobId = new Argument<string>("job-id") { Description = "The job's id." };
         var cluster = CommonOptions.Cluster();
         var state = CommonOptions.StateFolder();
+        var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
-        var command = new Command("status", "Show a job's progress.") { jobId, cluster, state, json };
+        var command = new Command("status", "Show a job's progress.") { jobId, cluster, state, storage, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
             ClusterSession session;
+            var id = parse.GetValue(jobId)!;
             try
             {
+                var address = CommonOptions.ParseCluster(parse.GetValue(cluster));
+                var database = CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!);
+                if (ClusterSession.NoStateToRead(address, database, id) is { } nothing)
+                {
+                    Console.Error.WriteLine($"error: {nothing}");
+                    return ExitCodes.BadInput;
+                }
+
                 // An embedded silo opened only to read: it takes no job's work.
-                session = await ClusterSession.OpenAsync(CommonOptions.ParseCluster(parse.GetValue(cluster)), parse.GetValue(state)!,
-                    workers: 1, acceptsJob: _ => false, verbose: false, cancellationToken);
+                session = await ClusterSession.OpenAsync(address, database, workers: 1, acceptsJob: _ => false, verbose: false, cancellationToken);
             }
             catch (ArgumentException e)
             {
@@ -34,7 +43,6 @@ internal static class StatusCommand
 
             await using (session)
             {
-                var id = parse.GetValue(jobId)!;
                 var progress = await new ScalabilityClient(session.Client).GetProgressAsync(id);
                 if (progress.Status == JobStatus.None)
                 {

@@ -38,9 +38,6 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     /// <summary>This silo's address as leases name it.</summary>
     public string SiloKey => _silo.SiloAddress.ToParsableString();
 
-    /// <summary>The chunk attempts running on this silo.</summary>
-    public IReadOnlyCollection<ChunkAssignment> Running => _running.Values.ToArray();
-
     public void Participate(ISiloLifecycle lifecycle) =>
         lifecycle.Subscribe(nameof(SiloWorkerPool), ServiceLifecycleStage.Active, StartAsync, StopAsync);
 

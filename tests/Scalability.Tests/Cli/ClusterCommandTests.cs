@@ -42,6 +42,8 @@ public sealed class ClusterCommandTests : IDisposable
     [InlineData("silo --http ftp://127.0.0.1:1", "error: --http: 'ftp://127.0.0.1:1' is not an http:// or https:// address")]
     [InlineData("status job-1 --cluster localhost:99999", "error: --cluster: 'localhost:99999' is not localhost:<gateway port>")]
     [InlineData("run --resume job-that-never-was", "error: there is no job 'job-that-never-was' in ")]
+    [InlineData("status job-1", "(the file does not exist; give --state, --storage or --cluster)")]
+    [InlineData("run x.csv --out y.csv --cluster localhost --storage sqlite:s.db", "error: --storage is for the embedded silo")]
     [InlineData("run", "error: give the CSV and --out, or --resume <job id>")]
     public async Task Bad_usage_exits_with_2_and_says_what_is_wrong(string arguments, string message)
     {
@@ -49,6 +51,7 @@ public sealed class ClusterCommandTests : IDisposable
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.StdErr);
+        Assert.False(Directory.Exists(Path.Combine(_temp.Path, ".scale")), "a command refused for bad usage left a state folder behind");
     }
 
     [Fact]
