@@ -118,7 +118,7 @@ start_silo() {
       say "silo $index: $(tail -n +"$((lines_before + 1))" "$log" | grep ' active in cluster ')"
       return
     fi
-    kill -0 "$(cat "$STATE_DIR/silo-$index.pid")" 2>/dev/null || die "silo $index exited: see $log"
+    alive "$(cat "$STATE_DIR/silo-$index.pid")" || die "silo $index exited: see $log"
     sleep 0.5
   done
   die "silo $index did not become active within 60 s: see $log"
@@ -128,8 +128,15 @@ silo_indices() {
   ls "$STATE_DIR"/silo-*.pid 2>/dev/null | sed -E 's/.*silo-([0-9]+)\.pid/\1/' | sort -n
 }
 
+# A process is alive if it exists and is not a zombie (a killed silo stays one until something reaps it).
+alive() {
+  local state
+  state="$(ps -o stat= -p "$1" 2>/dev/null || true)"
+  [[ -n "$state" && "$state" != Z* ]]
+}
+
 silo_running() {
-  [[ -f "$STATE_DIR/silo-$1.pid" ]] && kill -0 "$(cat "$STATE_DIR/silo-$1.pid")" 2>/dev/null
+  [[ -f "$STATE_DIR/silo-$1.pid" ]] && alive "$(cat "$STATE_DIR/silo-$1.pid")"
 }
 
 # After a stop or a crash: the same database, the same silos on the same ports.
@@ -179,7 +186,7 @@ case "$command" in
     BASE_PORT="$(cat "$STATE_DIR/base-port")"
     for index in $(silo_indices); do
       pid="$(cat "$STATE_DIR/silo-$index.pid")"
-      if kill -0 "$pid" 2>/dev/null; then
+      if alive "$pid"; then
         health="$(curl -s "http://127.0.0.1:$((BASE_PORT + 200 + index))/healthz" || echo "no answer")"
         echo "silo $index (pid $pid): ${health%$'\n'}"
       else
@@ -190,11 +197,11 @@ case "$command" in
   stop)
     for index in $(silo_indices); do
       pid="$(cat "$STATE_DIR/silo-$index.pid")"
-      if kill -0 "$pid" 2>/dev/null; then
+      if alive "$pid"; then
         say "stopping silo $index (pid $pid)"
         kill -TERM "$pid"
-        for _ in $(seq 1 60); do kill -0 "$pid" 2>/dev/null || break; sleep 0.5; done
-        kill -0 "$pid" 2>/dev/null && { say "silo $index did not stop in 30 s: killing it"; kill -KILL "$pid"; }
+        for _ in $(seq 1 60); do alive "$pid" || break; sleep 0.5; done
+        if alive "$pid"; then say "silo $index did not stop in 30 s: killing it"; kill -KILL "$pid"; fi
       fi
     done
     if [[ -f "$STATE_DIR/postgres.running" ]]; then
