@@ -1,5 +1,3 @@
-using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -60,8 +58,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         var settings = new SiloSettings
         {
             Storage = options.Storage,
-            SiloPort = FreeTcpPort(),
-            GatewayPort = FreeTcpPort(),
+            SiloPort = LoopbackPorts.Free(),
+            GatewayPort = LoopbackPorts.Free(),
             ClusterId = "embedded",
             LogLevel = options.LogLevel,
             // A command's user is not the cluster's operator: Orleans' own warnings (start-up timing and the like)
@@ -78,23 +76,5 @@ public sealed class EmbeddedSilo : IAsyncDisposable
         return new EmbeddedSilo(await SiloHost.StartAsync(settings, cancellationToken));
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(10));
-        try
-        {
-            await _host.StopAsync(timeout.Token);
-        }
-        finally
-        {
-            _host.Dispose();
-        }
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
+    public ValueTask DisposeAsync() => HostShutdown.StopAndDisposeAsync(_host, TimeSpan.FromSeconds(10));
 }

@@ -125,9 +125,7 @@ internal static class SiloCommand
         }
 
         Console.Error.WriteLine($"silo {silo.SiloAddress.ToParsableString()} stopping");
-        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        await host.StopAsync(timeout.Token);
-        host.Dispose();
+        await HostShutdown.StopAndDisposeAsync(host, TimeSpan.FromSeconds(30));
         return ExitCodes.Success;
     }
 }

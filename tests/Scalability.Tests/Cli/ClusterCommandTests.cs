@@ -1,7 +1,7 @@
 using System.Net;
-using System.Net.Sockets;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
+using Scalability.Silo;
 using Scalability.Tests.Support;
 
 namespace Scalability.Tests.Cli;
@@ -57,7 +57,7 @@ public sealed class ClusterCommandTests : IDisposable
     [Fact]
     public async Task A_job_submitted_to_a_running_silo_completes_and_its_status_reads_back_from_the_cluster()
     {
-        var (siloPort, gatewayPort, httpPort) = (FreeTcpPort(), FreeTcpPort(), FreeTcpPort());
+        var (siloPort, gatewayPort, httpPort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
         var cluster = $"localhost:{gatewayPort}";
         await using var silo = ScaleProcess.Start(_temp.Path, null,
             "silo", "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString(), "--http", $"http://127.0.0.1:{httpPort}",
@@ -109,12 +109,5 @@ public sealed class ClusterCommandTests : IDisposable
         Assert.True(resume.ExitCode == 0, resume.StdErr);
         Assert.Contains($"job {jobId} in {Path.Combine(_temp.Path, ".scale", "state.db")} has already completed", resume.StdErr);
         Assert.Equal(4514, JsonDocument.Parse(resume.StdOut).RootElement.GetProperty("ok").GetInt64());
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

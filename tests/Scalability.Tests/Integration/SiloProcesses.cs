@@ -1,5 +1,4 @@
-using System.Net;
-using System.Net.Sockets;
+using Scalability.Silo;
 using Scalability.Tests.Support;
 
 namespace Scalability.Tests.Integration;
@@ -23,7 +22,7 @@ public sealed class SiloProcesses(string workingDirectory, string database, IRea
     /// <summary>Starts a new silo on fresh ports; returns its number.</summary>
     public async Task<int> AddAsync()
     {
-        _ports.Add((FreeTcpPort(), FreeTcpPort()));
+        _ports.Add((LoopbackPorts.Free(), LoopbackPorts.Free()));
         var number = _ports.Count - 1;
         await StartAsync(number);
         return number;
@@ -60,12 +59,5 @@ public sealed class SiloProcesses(string workingDirectory, string database, IRea
         }
 
         _running.Clear();
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

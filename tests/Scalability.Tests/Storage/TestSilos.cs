@@ -1,8 +1,8 @@
 using System.Net;
-using System.Net.Sockets;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Orleans.Configuration;
+using Scalability.Silo;
 using Scalability.Silo.Storage;
 
 namespace Scalability.Tests.Storage;
@@ -16,7 +16,7 @@ internal static class TestSilos
     public static Task<IHost> StartLocalAsync(Action<ISiloBuilder> configure) =>
         StartAsync(silo =>
         {
-            silo.UseLocalhostClustering(FreeTcpPort(), FreeTcpPort(), serviceId: ServiceId, clusterId: "local-" + Guid.NewGuid().ToString("N")[..8]);
+            silo.UseLocalhostClustering(LoopbackPorts.Free(), LoopbackPorts.Free(), serviceId: ServiceId, clusterId: "local-" + Guid.NewGuid().ToString("N")[..8]);
             configure(silo);
         });
 
@@ -33,7 +33,7 @@ internal static class TestSilos
                 cluster.ServiceId = ServiceId;
             });
             silo.Configure<SiloOptions>(options => options.SiloName = siloName);
-            silo.ConfigureEndpoints(IPAddress.Loopback, FreeTcpPort(), FreeTcpPort(), listenOnAnyHostAddress: false);
+            silo.ConfigureEndpoints(IPAddress.Loopback, LoopbackPorts.Free(), LoopbackPorts.Free(), listenOnAnyHostAddress: false);
             silo.Configure<ClusterMembershipOptions>(membership =>
             {
                 membership.TableRefreshTimeout = TimeSpan.FromSeconds(1);
@@ -106,12 +106,5 @@ internal static class TestSilos
         }
 
         return host;
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }

@@ -1,9 +1,8 @@
 using System.Diagnostics;
 using System.Globalization;
-using System.Net;
-using System.Net.Sockets;
 using System.Text.RegularExpressions;
 using Npgsql;
+using Scalability.Silo;
 
 namespace Scalability.Tests.Support;
 
@@ -90,7 +89,7 @@ public sealed partial class PostgresServer : IAsyncDisposable
             }
 
             await RunAsync(binaries.InitDb, ["-D", data, "-U", ServiceUser, "--auth=trust", "-E", "UTF8", "--no-sync"], binaries.RunAs);
-            var port = FreeTcpPort();
+            var port = LoopbackPorts.Free();
             // Durability is pointless for a server that is deleted after the run; speed is not.
             var serverOptions = string.Join(' ',
                 $"-p {port}", "-c listen_addresses=127.0.0.1", $"-k {folder}", "-c max_connections=300",
@@ -409,13 +408,6 @@ public sealed partial class PostgresServer : IAsyncDisposable
         }
 
         return output;
-    }
-
-    private static int FreeTcpPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
     private static string Sanitize(string prefix)

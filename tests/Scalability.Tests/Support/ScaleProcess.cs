@@ -32,28 +32,8 @@ public sealed class ScaleProcess : IAsyncDisposable
 
     public string StdErr => string.Join('\n', _stderr);
 
-    public static ScaleProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
-    {
-        var start = new ProcessStartInfo(Environment.GetEnvironmentVariable("DOTNET_HOST_PATH") ?? "dotnet")
-        {
-            WorkingDirectory = workingDirectory,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "scale.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
-        {
-            start.Environment[name] = value;
-        }
-
-        return new ScaleProcess(Process.Start(start) ?? throw new InvalidOperationException("could not start scale"));
-    }
+    public static ScaleProcess Start(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        new(Process.Start(ScaleCli.StartInfo(workingDirectory, environment, args)) ?? throw new InvalidOperationException("could not start scale"));
 
     /// <summary>Waits for a line on stdout that matches; fails with the process's stderr when it exits or time runs out.</summary>
     public Task<string> WaitForOutputAsync(Func<string, bool> match, TimeSpan patience) => WaitForLineAsync(_stdout, match, patience);
