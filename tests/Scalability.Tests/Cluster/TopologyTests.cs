@@ -72,6 +72,27 @@ public sealed class TopologyTests(ITestOutputHelper output) : IDisposable
         AssertExact(spec, summary);
     }
 
+    [Fact]
+    public async Task A_silo_stopped_gracefully_mid_job_returns_its_chunks_to_the_queue_without_counting_failures()
+    {
+        await using var cluster = await TopologyCluster.StartAsync(_temp.File("state.db"));
+        var client = new ScalabilityClient(cluster.Client);
+        var (jobId, spec) = await SubmitAsync(client);
+        await WaitForCommittedChunksAsync(client, jobId, 10);
+
+        var leaving = await PickVictimAsync(cluster, jobId, jobSilo: false);
+        var running = await Eventually.TrueAsync(
+            async () => (await client.GetProgressAsync(jobId)).ChunksRunning == 2 * TopologyCluster.WorkersPerSilo, Patience);
+        await cluster.StopSiloAsync(leaving);
+        using var timeout = Timeout();
+        var summary = await client.WaitForCompletionAsync(jobId, timeout.Token);
+
+        Assert.True(running, "both silos never ran chunks at the same time");
+        AssertExact(spec, summary);
+        // Its chunks in flight went back to the queue (given back, or as a departed silo's), not as failed attempts.
+        Assert.Equal(0, summary.ChunkRetries);
+    }
+
     private async Task<(string JobId, JobSpec Spec)> SubmitAsync(ScalabilityClient client)
     {
         var spec = new JobSpec(TestPaths.Dataset(TestPaths.Kaggle), _temp.File("results.csv"), ChunkSize,
