@@ -54,6 +54,30 @@ internal sealed class ClusterSession : IAsyncDisposable
     public ValueTask DisposeAsync() => _owner.DisposeAsync();
 
     /// <summary>
+    /// <see cref="OpenAsync"/>, with what can go wrong said on stderr: a bad plug-in or option is bad usage (exit 2),
+    /// a database or cluster that cannot be reached a failure (exit 1).
+    /// </summary>
+    public static async Task<(ClusterSession? Session, int ExitCode)> TryOpenAsync(
+        ClusterAddress? cluster, DatabaseTarget storage, int workers, Func<string, bool> acceptsJob, bool verbose,
+        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null)
+    {
+        try
+        {
+            return (await OpenAsync(cluster, storage, workers, acceptsJob, verbose, cancellationToken, plugins), ExitCodes.Success);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return (null, ExitCodes.BadInput);
+        }
+        catch (InvalidOperationException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return (null, ExitCodes.JobFailed);
+        }
+    }
+
+    /// <summary>
     /// For commands that only read jobs: an embedded state file that does not exist holds no job, and opening it
     /// would create it. Null when there may be jobs to read; otherwise the message to print.
     /// </summary>

@@ -131,16 +131,22 @@ internal static class RunCommand
             return ExitCodes.BadInput;
         }
 
-        // The embedded silo works only on this command's job, even when its state holds other unfinished ones.
-        string? current = null;
         if (request.Cluster is not null && request.Plugins.Length > 0)
         {
             Console.Error.WriteLine("error: --plugin is for the embedded silo; a cluster's silos load plug-ins with 'scale silo --plugin'");
             return ExitCodes.BadInput;
         }
 
-        await using var session = await ClusterSession.OpenAsync(
+        // The embedded silo works only on this command's job, even when its state holds other unfinished ones.
+        string? current = null;
+        var opened = await ClusterSession.TryOpenAsync(
             request.Cluster, request.Storage, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins);
+        if (opened.Session is not { } session)
+        {
+            return opened.ExitCode;
+        }
+
+        await using var _ = session;
         var client = new ScalabilityClient(session.Client);
 
         var jobId = await StartOrResumeAsync(client, spec, request, session, chosen => current = chosen);

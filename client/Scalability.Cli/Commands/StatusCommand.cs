@@ -4,6 +4,8 @@ using System.Text.Json;
 using Scalability.Client;
 using Scalability.GrainInterfaces;
 using Scalability.GrainInterfaces.Jobs;
+using Scalability.Silo;
+using Scalability.Silo.Storage;
 
 namespace Scalability.Cli.Commands;
 
@@ -20,25 +22,31 @@ internal static class StatusCommand
         var command = new Command("status", "Show a job's progress.") { jobId, cluster, state, storage, json };
         command.SetAction(async (parse, cancellationToken) =>
         {
-            ClusterSession session;
             var id = parse.GetValue(jobId)!;
+            ClusterAddress? address;
+            DatabaseTarget database;
             try
             {
-                var address = CommonOptions.ParseCluster(parse.GetValue(cluster));
-                var database = CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!);
-                if (ClusterSession.NoStateToRead(address, database, id) is { } nothing)
-                {
-                    Console.Error.WriteLine($"error: {nothing}");
-                    return ExitCodes.BadInput;
-                }
-
-                // An embedded silo opened only to read: it takes no job's work.
-                session = await ClusterSession.OpenAsync(address, database, workers: 1, acceptsJob: _ => false, verbose: false, cancellationToken);
+                address = CommonOptions.ParseCluster(parse.GetValue(cluster));
+                database = CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!);
             }
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
                 return ExitCodes.BadInput;
+            }
+
+            if (ClusterSession.NoStateToRead(address, database, id) is { } nothing)
+            {
+                Console.Error.WriteLine($"error: {nothing}");
+                return ExitCodes.BadInput;
+            }
+
+            // An embedded silo opened only to read: it takes no job's work.
+            var opened = await ClusterSession.TryOpenAsync(address, database, workers: 1, acceptsJob: _ => false, verbose: false, cancellationToken);
+            if (opened.Session is not { } session)
+            {
+                return opened.ExitCode;
             }
 
             await using (session)

@@ -55,6 +55,18 @@ public sealed class ClusterCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task A_plugin_that_does_not_exist_is_bad_usage_named_in_the_message()
+    {
+        var sample = Path.Combine(TestPaths.RepositoryRoot, "samples", "tickets-sample.csv");
+        var missing = _temp.File("no-such-plugin.dll");
+
+        var run = await ScaleCli.RunAsync(_temp.Path, "run", sample, "--out", _temp.File("out.csv"), "--plugin", missing);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"error: processor plug-in '{missing}' does not exist", run.StdErr);
+    }
+
+    [Fact]
     public async Task A_job_submitted_to_a_running_silo_completes_and_its_status_reads_back_from_the_cluster()
     {
         var (siloPort, gatewayPort, httpPort) = (LoopbackPorts.Free(), LoopbackPorts.Free(), LoopbackPorts.Free());
