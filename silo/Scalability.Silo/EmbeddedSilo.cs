@@ -62,9 +62,10 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             GatewayPort = LoopbackPorts.Free(),
             ClusterId = "embedded",
             LogLevel = options.LogLevel,
-            // A command's user is not the cluster's operator: Orleans' own warnings (start-up timing and the like)
-            // would only be noise on their terminal.
-            FrameworkLogLevel = LogLevel.Error,
+            // A command's user is not a cluster's operator: Orleans' own warnings and errors (start-up timing, a
+            // lease given back to a job that is already shutting down with the same process) would only be noise on
+            // their terminal. What goes wrong with a job reaches them through the job's status; --verbose shows all.
+            FrameworkLogLevel = options.LogLevel <= LogLevel.Information ? LogLevel.Warning : LogLevel.Critical,
             ConfigureJobs = options.ConfigureJobs,
             PluginPaths = options.PluginPaths,
             ConfigureWorkers = workers =>

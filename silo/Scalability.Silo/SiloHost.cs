@@ -75,6 +75,8 @@ public static class SiloHost
         var frameworkLevel = settings.LogLevel > settings.FrameworkLogLevel ? settings.LogLevel : settings.FrameworkLogLevel;
         builder.Logging.AddFilter("Orleans", frameworkLevel);
         builder.Logging.AddFilter("Microsoft", frameworkLevel);
+        // Orleans' own retries (placement, for one) log under Polly's category.
+        builder.Logging.AddFilter("Polly", frameworkLevel);
 
         builder.UseOrleans(silo =>
         {

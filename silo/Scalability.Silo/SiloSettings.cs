@@ -35,7 +35,7 @@ public sealed record SiloSettings
 
     public LogLevel LogLevel { get; init; } = LogLevel.Information;
 
-    /// <summary>The least severe level logged from Orleans and ASP.NET Core, which are chatty below Warning.</summary>
+    /// <summary>The least severe level logged from Orleans, ASP.NET Core and Polly, which are chatty below Warning.</summary>
     public LogLevel FrameworkLogLevel { get; init; } = LogLevel.Warning;
 
     /// <summary>Log lines go to stderr, keeping stdout for a command's results.</summary>
