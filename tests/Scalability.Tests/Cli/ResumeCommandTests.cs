@@ -73,6 +73,39 @@ public sealed class ResumeCommandTests(ITestOutputHelper output) : IDisposable
                          $"{entries.Count:N0} for {Rows:N0} rows ({100.0 * (entries.Count - Rows) / Rows:F1}% redone)");
     }
 
+    [Fact]
+    public async Task A_run_stopped_with_sigterm_says_how_to_continue_and_continues()
+    {
+        var input = _temp.File("tickets.csv");
+        using (var file = File.Create(input))
+        {
+            SyntheticTicketGenerator.Write(file, Rows, seed: 12);
+        }
+
+        var results = _temp.File("results.csv");
+        string[] args =
+        [
+            "run", input, "--out", results, "--chunk-size", ChunkSize.ToString(), "--max-workers", "2",
+            "--processor", CountingProcessorFactory.CountingKind, "--plugin", PluginPath, "--json",
+        ];
+        var environment = new ProcessingJournal(_temp.File("journal")).Environment(pausePerBatch: TimeSpan.FromMilliseconds(15));
+        var stateFile = Path.Combine(_temp.Path, ".scale", "state.db");
+
+        await using var first = ScaleProcess.Start(_temp.Path, environment, args);
+        var started = await first.WaitForErrorAsync(line => line.StartsWith("job ", StringComparison.Ordinal) && line.Contains(" started"), Patience);
+        var jobId = started.Split(' ')[1];
+        Assert.True(await Eventually.TrueAsync(async () => (await CommittedAsync(stateFile, jobId)).Count >= 5, Patience), first.StdErr);
+        var exitCode = await first.StopAsync(Patience);
+        var second = await ScaleCli.RunAsync(_temp.Path, environment, args);
+
+        Assert.Equal(130, exitCode);
+        Assert.Contains($"interrupted: job {jobId} is saved in {stateFile}; run the same command again, or 'scale run --resume {jobId}', to continue", first.StdErr);
+        Assert.Equal("", first.StdOut);
+        Assert.True(second.ExitCode == 0, second.StdErr);
+        Assert.Contains($"resuming job {jobId} from {stateFile}", second.StdErr);
+        Assert.Equal(CsvFiles.Read(input).Values("ticket_id"), CsvFiles.Read(results).Values("ticket_id"));
+    }
+
     private static string PluginPath => Path.Combine(AppContext.BaseDirectory, "Scalability.TestPlugins.dll");
 
     private static async Task<IReadOnlySet<int>> CommittedAsync(string stateFile, string jobId)
