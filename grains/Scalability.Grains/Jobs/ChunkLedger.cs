@@ -10,6 +10,12 @@ public sealed record LedgerPolicy(int MaxAttempts, TimeSpan LeaseDuration, TimeS
     /// <summary>Attempts at writing an exhausted chunk's rows as failed before the job gives up.</summary>
     public const int MaxFailureWriteAttempts = 3;
 
+    /// <summary>
+    /// Leases of one chunk lost with their silo, or given back, before each further loss counts as a failed attempt:
+    /// a chunk that brings its silo down every time must not be retried forever.
+    /// </summary>
+    public const int FreeRequeues = 5;
+
     public static LedgerPolicy From(JobOptions options, int maxAttempts) =>
         new(maxAttempts, options.LeaseDuration, options.RetryBaseDelay, options.RetryMaxDelay);
 }
@@ -141,7 +147,7 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
     /// Returns a lease to the queue without counting a failure, for an attempt that stopped through no fault of the
     /// chunk (its silo shut down); false when that attempt no longer holds the chunk.
     /// </summary>
-    public bool Requeue(int index, int attempt)
+    public bool Requeue(int index, int attempt, string reason, DateTime nowUtc)
     {
         var entry = entries[index];
         if (entry.State != ChunkState.Leased || entry.Attempts != attempt)
@@ -149,19 +155,19 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
             return false;
         }
 
-        RequeueEntry(entry);
+        RequeueEntry(entry, reason, nowUtc);
         return true;
     }
 
     /// <summary>Returns to the queue, without counting failures, the leases held by silos that are gone.</summary>
-    public IReadOnlyList<int> RequeueLeasesOf(Func<ChunkEntry, bool> holderIsGone)
+    public IReadOnlyList<int> RequeueLeasesOf(Func<ChunkEntry, bool> holderIsGone, string reason, DateTime nowUtc)
     {
         var requeued = new List<int>();
         foreach (var entry in entries)
         {
             if (entry.State == ChunkState.Leased && holderIsGone(entry))
             {
-                RequeueEntry(entry);
+                RequeueEntry(entry, reason, nowUtc);
                 requeued.Add(entry.Index);
             }
         }
@@ -215,12 +221,18 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         return rows;
     }
 
-    // The reason is the caller's to log: LastError keeps the chunk's own last error, which a chunk written as failed
-    // carries into its rows.
-    private static void RequeueEntry(ChunkEntry entry)
+    // Within the free requeues, LastError keeps the chunk's own last error, which a chunk written as failed carries
+    // into its rows; past them, the loss is the error.
+    private void RequeueEntry(ChunkEntry entry, string reason, DateTime nowUtc)
     {
-        entry.State = ChunkState.Pending;
         entry.Requeues++;
+        if (entry.Requeues > LedgerPolicy.FreeRequeues)
+        {
+            Release(entry, $"{reason} ({entry.Requeues} times)", nowUtc);
+            return;
+        }
+
+        entry.State = ChunkState.Pending;
         entry.RowsInFlight = 0;
         entry.Holder = null;
     }

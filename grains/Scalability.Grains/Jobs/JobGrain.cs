@@ -168,7 +168,7 @@ public sealed class JobGrain(
             return;
         }
 
-        if (Ledger.Requeue(index, attempt))
+        if (Ledger.Requeue(index, attempt, $"attempt {attempt} was given back: {reason}", DateTime.UtcNow))
         {
             logger.LogInformation("Job {JobId}: chunk {Index} attempt {Attempt} was given back: {Reason}", JobId, index, attempt, reason);
             await SaveAsync();
@@ -273,7 +273,7 @@ public sealed class JobGrain(
         }
 
         var expired = Ledger.ExpireLeases(DateTime.UtcNow);
-        var orphaned = Ledger.RequeueLeasesOf(HolderIsGone);
+        var orphaned = Ledger.RequeueLeasesOf(HolderIsGone, "its silo left the cluster while running it", DateTime.UtcNow);
         if (orphaned.Count > 0)
         {
             logger.LogInformation("Job {JobId}: chunks {Chunks} went back to the queue: their silo left the cluster", JobId, string.Join(", ", orphaned));

@@ -38,8 +38,8 @@ public sealed class ChunkLedgerTests
         ledger.Fail(0, 1, "boom", Start);
         Lease(ledger, Start.AddMinutes(1), 1);
 
-        Assert.True(ledger.Requeue(0, 2));
-        Assert.False(ledger.Requeue(0, 2));
+        Assert.True(ledger.Requeue(0, 2, "silo stopping", Start.AddMinutes(1)));
+        Assert.False(ledger.Requeue(0, 2, "silo stopping", Start.AddMinutes(1)));
 
         var again = Assert.Single(Lease(ledger, Start.AddMinutes(1), 1));
         Assert.Equal((3, ChunkWork.Process), (again.Attempt, again.Work));
@@ -54,7 +54,7 @@ public sealed class ChunkLedgerTests
         ledger.Lease("job", SiloB, Start, int.MaxValue, count: 2);
         ledger.Commit(Report(1, 1));
 
-        var requeued = ledger.RequeueLeasesOf(entry => entry.Holder == SiloA);
+        var requeued = ledger.RequeueLeasesOf(entry => entry.Holder == SiloA, "silo gone", Start);
 
         Assert.Equal([0], requeued);
         Assert.Equal([ChunkState.Pending, ChunkState.Committed, ChunkState.Leased, ChunkState.Leased], ledger.Entries.Select(e => e.State));
@@ -225,5 +225,26 @@ public sealed class ChunkLedgerTests
         Assert.Equal([restart.AddSeconds(30), Start.AddSeconds(80), default], ledger.Entries.Select(e => e.LeaseExpiresUtc));
         Assert.Empty(ledger.ExpireLeases(restart.AddSeconds(29)));
         Assert.Equal([0], ledger.ExpireLeases(restart.AddSeconds(30)));
+    }
+
+    [Fact]
+    public void A_chunk_whose_silo_keeps_dying_counts_failures_after_its_free_requeues()
+    {
+        var ledger = NewLedger(1);
+        var now = Start;
+        for (var loss = 1; loss <= LedgerPolicy.FreeRequeues; loss++)
+        {
+            Assert.Single(Lease(ledger, now, 1));
+            ledger.RequeueLeasesOf(_ => true, "silo gone", now);
+        }
+
+        Assert.Equal((0, LedgerPolicy.FreeRequeues), (ledger.Entries[0].Failures, ledger.Entries[0].Requeues));
+        Assert.Single(Lease(ledger, now, 1));
+        ledger.RequeueLeasesOf(_ => true, "silo gone", now);
+
+        Assert.Equal(1, ledger.Entries[0].Failures);
+        Assert.Equal($"silo gone ({LedgerPolicy.FreeRequeues + 1} times)", ledger.Entries[0].LastError);
+        Assert.Empty(Lease(ledger, now, 1));
+        Assert.Single(Lease(ledger, now.AddSeconds(1), 1));
     }
 }
