@@ -7,6 +7,7 @@ using Scalability.GrainInterfaces.Datasets;
 using Scalability.GrainInterfaces.Jobs;
 using Scalability.GrainInterfaces.Processing;
 using Scalability.Grains.Ingest;
+using Scalability.Grains.Processing;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 
@@ -41,6 +42,16 @@ internal static class RunCommand
         {
             Description = "An assembly of processor factories for the embedded silo to offer beside the built-in ones; repeatable.",
         };
+        var categorizer = new Option<string>("--categorizer")
+        {
+            Description = "The local processor's categorizer: keywords, or none to leave categories empty.",
+            DefaultValueFactory = _ => ProcessorSpec.KeywordsCategorizer,
+        };
+        var summarizer = new Option<string>("--summarizer")
+        {
+            Description = "The local processor's summarizer: extractive, or none to leave summaries empty.",
+            DefaultValueFactory = _ => ProcessorSpec.ExtractiveSummarizer,
+        };
         var summaryMaxChars = new Option<int>("--summary-max-chars")
         {
             Description = "Longest summary, in characters.",
@@ -55,7 +66,7 @@ internal static class RunCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
-            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, processor, plugins, summaryMaxChars, jobId, resume,
+            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, processor, categorizer, summarizer, plugins, summaryMaxChars, jobId, resume,
             cluster, state, storage, json, verbose,
         };
         command.SetAction((parse, cancellationToken) =>
@@ -106,7 +117,8 @@ internal static class RunCommand
                     parse.GetValue(idColumn),
                     CommonOptions.SplitColumns(parse.GetValue(textColumns)),
                     CommonOptions.SplitColumns(parse.GetValue(keepColumns)),
-                    new ProcessorSpec(parse.GetValue(processor)!, parse.GetValue(summaryMaxChars)))
+                    new ProcessorSpec(parse.GetValue(processor)!, parse.GetValue(summaryMaxChars),
+                        parse.GetValue(categorizer)!, parse.GetValue(summarizer)!))
                 : null;
             return RunAsync(spec, request, cancellationToken);
         });
@@ -262,6 +274,18 @@ internal static class RunCommand
         if (spec.EffectiveProcessor.SummaryMaxChars < 1)
         {
             return $"--summary-max-chars must be at least 1 (got {spec.EffectiveProcessor.SummaryMaxChars})";
+        }
+
+        if (spec.EffectiveProcessor.Kind == ProcessorSpec.LocalKind)
+        {
+            try
+            {
+                _ = LocalTicketProcessor.Create(spec.EffectiveProcessor);
+            }
+            catch (ArgumentException e)
+            {
+                return e.Message;
+            }
         }
 
         if (string.Equals(spec.InputPath, spec.OutputPath, StringComparison.Ordinal))

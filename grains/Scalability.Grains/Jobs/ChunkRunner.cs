@@ -82,7 +82,11 @@ public static class ChunkRunner
                         if (result.Status == TicketStatus.Ok)
                         {
                             ok++;
-                            categories[result.Category] = categories.GetValueOrDefault(result.Category) + 1;
+                            if (result.Category.Length > 0)
+                            {
+                                // A categorizer switched off leaves it empty: nothing to count.
+                                categories[result.Category] = categories.GetValueOrDefault(result.Category) + 1;
+                            }
                         }
                         else
                         {

@@ -34,6 +34,12 @@ public static class JobSpecs
         {
             throw new ArgumentException($"max chunk attempts must be at least 1 (got {spec.MaxChunkAttempts})");
         }
+
+        if (spec.EffectiveProcessor.Kind == ProcessorSpec.LocalKind)
+        {
+            // Refused at submission rather than in every chunk: the spec's halves and summary length.
+            _ = Processing.LocalTicketProcessor.Create(spec.EffectiveProcessor);
+        }
     }
 
     /// <summary>Record equality compares arrays by reference; two specs are the same job when their contents match.</summary>

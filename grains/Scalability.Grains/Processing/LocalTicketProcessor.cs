@@ -2,7 +2,8 @@ namespace Scalability.Grains.Processing;
 
 /// <summary>
 /// The built-in processor: <see cref="KeywordCategorizer"/> for the category and <see cref="ExtractiveSummarizer"/>
-/// for the summary, on the calling thread, no network. Thread-safe.
+/// for the summary, on the calling thread, no network. Either half can be switched off (an empty category with
+/// confidence 0, or an empty summary). Thread-safe.
 /// </summary>
 public sealed class LocalTicketProcessor : ITicketProcessor
 {
@@ -10,13 +11,18 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     // of short tickets goes by in microseconds.
     private const int CancellationCheckInterval = 256;
 
-    private readonly KeywordCategorizer _categorizer;
-    private readonly ExtractiveSummarizer _summarizer;
+    private readonly KeywordCategorizer? _categorizer;
+    private readonly ExtractiveSummarizer? _summarizer;
 
-    public LocalTicketProcessor(KeywordCategorizer categorizer, ExtractiveSummarizer summarizer, int summaryMaxChars)
+    /// <param name="categorizer">The categorizer, or null to leave categories empty.</param>
+    /// <param name="summarizer">The summarizer, or null to leave summaries empty.</param>
+    public LocalTicketProcessor(KeywordCategorizer? categorizer, ExtractiveSummarizer? summarizer, int summaryMaxChars)
     {
-        ArgumentNullException.ThrowIfNull(categorizer);
-        ArgumentNullException.ThrowIfNull(summarizer);
+        if (categorizer is null && summarizer is null)
+        {
+            throw new ArgumentException("the local processor needs its categorizer, its summarizer or both; with neither it has nothing to do");
+        }
+
         ArgumentOutOfRangeException.ThrowIfLessThan(summaryMaxChars, 1);
         _categorizer = categorizer;
         _summarizer = summarizer;
@@ -25,12 +31,27 @@ public sealed class LocalTicketProcessor : ITicketProcessor
 
     public int SummaryMaxChars { get; }
 
-    /// <summary>A processor with the default taxonomy and the spec's summary length.</summary>
+    /// <summary>A processor with the default taxonomy, the spec's halves and its summary length.</summary>
+    /// <exception cref="ArgumentException">The spec names an unknown categorizer or summarizer, or switches both off.</exception>
     /// <exception cref="ArgumentOutOfRangeException">The spec's <see cref="ProcessorSpec.SummaryMaxChars"/> is below 1.</exception>
     public static LocalTicketProcessor Create(ProcessorSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        return new LocalTicketProcessor(KeywordCategorizer.Default, ExtractiveSummarizer.Default, spec.SummaryMaxChars);
+        var categorizer = spec.Categorizer switch
+        {
+            ProcessorSpec.KeywordsCategorizer => KeywordCategorizer.Default,
+            ProcessorSpec.Off => null,
+            var other => throw new ArgumentException(
+                $"unknown categorizer '{other}': use {ProcessorSpec.KeywordsCategorizer} or {ProcessorSpec.Off}"),
+        };
+        var summarizer = spec.Summarizer switch
+        {
+            ProcessorSpec.ExtractiveSummarizer => ExtractiveSummarizer.Default,
+            ProcessorSpec.Off => null,
+            var other => throw new ArgumentException(
+                $"unknown summarizer '{other}': use {ProcessorSpec.ExtractiveSummarizer} or {ProcessorSpec.Off}"),
+        };
+        return new LocalTicketProcessor(categorizer, summarizer, spec.SummaryMaxChars);
     }
 
     public ValueTask<IReadOnlyList<TicketResult>> ProcessAsync(IReadOnlyList<Ticket> batch, CancellationToken cancellationToken)
@@ -58,11 +79,11 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new TicketResult(_categorizer.Taxonomy.FallbackCategory, 0, "", TicketStatus.Ok, null);
+            return new TicketResult(_categorizer?.Taxonomy.FallbackCategory ?? "", 0, "", TicketStatus.Ok, null);
         }
 
-        var prediction = _categorizer.Categorize(text);
-        var summary = _summarizer.Summarize(text, SummaryMaxChars);
-        return new TicketResult(prediction.Category, prediction.Confidence, summary, TicketStatus.Ok, null);
+        var prediction = _categorizer?.Categorize(text);
+        var summary = _summarizer?.Summarize(text, SummaryMaxChars) ?? "";
+        return new TicketResult(prediction?.Category ?? "", prediction?.Confidence ?? 0, summary, TicketStatus.Ok, null);
     }
 }

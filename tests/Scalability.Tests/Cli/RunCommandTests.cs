@@ -162,4 +162,37 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(message, run.StdErr);
     }
+
+    [Fact]
+    public async Task A_categorize_only_run_leaves_summaries_empty_and_a_summarize_only_run_counts_no_categories()
+    {
+        var input = TestPaths.Dataset(TestPaths.Kaggle);
+
+        var categorized = await ScaleCli.RunAsync(_temp.Path, "run", input, "--out", _temp.File("categories.csv"), "--summarizer", "none", "--json");
+        var summarized = await ScaleCli.RunAsync(_temp.Path, "run", input, "--out", _temp.File("summaries.csv"), "--categorizer", "none", "--json");
+
+        Assert.True(categorized.ExitCode == 0, categorized.StdErr);
+        Assert.True(summarized.ExitCode == 0, summarized.StdErr);
+        var categories = CsvFiles.Read(_temp.File("categories.csv"));
+        var summaries = CsvFiles.Read(_temp.File("summaries.csv"));
+        Assert.All(categories.Values("summary"), s => Assert.Equal("", s));
+        Assert.DoesNotContain("", categories.Values("category"));
+        Assert.All(summaries.Values("category"), c => Assert.Equal("", c));
+        Assert.Equal(8469, summaries.Values("summary").Count(s => s.Length > 0));
+        var categorizedSummary = JsonDocument.Parse(categorized.StdOut).RootElement;
+        var summarizedSummary = JsonDocument.Parse(summarized.StdOut).RootElement;
+        Assert.Equal(8469, categorizedSummary.GetProperty("categories").EnumerateObject().Sum(c => c.Value.GetInt64()));
+        Assert.Empty(summarizedSummary.GetProperty("categories").EnumerateObject());
+        Assert.Equal(8469, summarizedSummary.GetProperty("ok").GetInt64());
+    }
+
+    [Fact]
+    public async Task Switching_off_both_halves_of_the_local_processor_is_bad_usage()
+    {
+        var run = await ScaleCli.RunAsync(_temp.Path, "run", TestPaths.Dataset(TestPaths.Bitext), "--out", _temp.File("out.csv"),
+            "--categorizer", "none", "--summarizer", "none");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("error: the local processor needs its categorizer, its summarizer or both; with neither it has nothing to do", run.StdErr);
+    }
 }

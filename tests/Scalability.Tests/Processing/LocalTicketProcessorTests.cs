@@ -98,4 +98,32 @@ public sealed class LocalTicketProcessorTests
     {
         Assert.Throws<ArgumentOutOfRangeException>(() => LocalTicketProcessor.Create(new ProcessorSpec(SummaryMaxChars: 0)));
     }
+
+    [Fact]
+    public async Task Each_half_can_be_switched_off_and_leaves_its_field_empty()
+    {
+        var both = LocalTicketProcessor.Create(ProcessorSpec.Local);
+        var categorizeOnly = LocalTicketProcessor.Create(ProcessorSpec.Local with { Summarizer = ProcessorSpec.Off });
+        var summarizeOnly = LocalTicketProcessor.Create(ProcessorSpec.Local with { Categorizer = ProcessorSpec.Off });
+        Ticket[] batch = [TicketOf("1", "I was charged twice for my subscription."), TicketOf("2", "")];
+
+        var full = await both.ProcessAsync(batch, CancellationToken.None);
+        var categories = await categorizeOnly.ProcessAsync(batch, CancellationToken.None);
+        var summaries = await summarizeOnly.ProcessAsync(batch, CancellationToken.None);
+
+        Assert.Equal(full.Select(r => r with { Summary = "" }), categories);
+        Assert.Equal(full.Select(r => r with { Category = "", Confidence = 0 }), summaries);
+    }
+
+    [Theory]
+    [InlineData("none", "none", "the local processor needs its categorizer, its summarizer or both; with neither it has nothing to do")]
+    [InlineData("bayes", "extractive", "unknown categorizer 'bayes': use keywords or none")]
+    [InlineData("keywords", "abstractive", "unknown summarizer 'abstractive': use extractive or none")]
+    public void Unknown_or_empty_configurations_are_refused(string categorizer, string summarizer, string message)
+    {
+        var error = Assert.Throws<ArgumentException>(() =>
+            LocalTicketProcessor.Create(ProcessorSpec.Local with { Categorizer = categorizer, Summarizer = summarizer }));
+
+        Assert.Equal(message, error.Message);
+    }
 }
