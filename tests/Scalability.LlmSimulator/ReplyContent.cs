@@ -1,0 +1,94 @@
+using System.Globalization;
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+
+namespace Scalability.LlmSimulation;
+
+/// <summary>
+/// Builds the assistant's message content, a JSON string
+/// <c>{"category":"…","confidence":0.xx,"summary":"…"}</c>, deterministically from the last user message: the category
+/// is the first one (in the configured order) whose name, with underscores as spaces, or one of its built-in keywords
+/// appears in the lowercased message; otherwise one picked by a stable hash of the message. The summary is the message's
+/// first <see cref="SummaryWords"/> words.
+/// </summary>
+internal static class ReplyContent
+{
+    public const int SummaryWords = 12;
+
+    private static readonly JsonWriterOptions WriterOptions = new() { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
+    private static readonly Dictionary<string, string[]> Keywords = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["billing"] = ["invoice", "charged", "charge", "bill", "payment"],
+        ["refund"] = ["refund", "money back", "reimburse"],
+        ["cancellation"] = ["cancel", "unsubscribe", "terminate"],
+        ["account_access"] = ["password", "log in", "login", "sign in", "locked out", "2fa"],
+        ["technical_issue"] = ["error", "crash", "bug", "not working", "broken"],
+        ["delivery_shipping"] = ["delivery", "shipping", "shipped", "package", "tracking", "arrive"],
+        ["product_question"] = ["how do i", "does it", "which model", "compatible", "product"],
+        ["feedback"] = ["suggest", "feedback", "love", "great"],
+    };
+
+    public static (string Category, string Content) Build(string lastUserMessage, IReadOnlyList<string> categories)
+    {
+        var text = lastUserMessage.ToLowerInvariant();
+        var hash = StableHash(text);
+        string category;
+        decimal confidence;
+        var matched = categories.FirstOrDefault(c => Matches(text, c));
+        if (matched is not null)
+        {
+            category = matched;
+            confidence = 0.80m + ((hash % 20) / 100m);
+        }
+        else
+        {
+            category = categories[(int)(hash % (uint)categories.Count)];
+            confidence = 0.40m + ((hash % 30) / 100m);
+        }
+
+        var summary = string.Join(' ', lastUserMessage.Split((char[]?)null, SummaryWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(SummaryWords));
+
+        using var buffer = new MemoryStream();
+        using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
+        {
+            writer.WriteStartObject();
+            writer.WriteString("category", category);
+            writer.WritePropertyName("confidence");
+            writer.WriteRawValue(confidence.ToString("0.00", CultureInfo.InvariantCulture));
+            writer.WriteString("summary", summary);
+            writer.WriteEndObject();
+        }
+
+        return (category, Encoding.UTF8.GetString(buffer.GetBuffer(), 0, (int)buffer.Length));
+    }
+
+    /// <summary>The content cut to half its length: a prefix of a JSON object without its closing brace is never valid JSON.</summary>
+    public static string Truncate(string content) => content[..(content.Length / 2)];
+
+    /// <summary>Tokens as the simulator counts them: one per four characters, rounded up.</summary>
+    public static int Tokens(long chars) => (int)((chars + 3) / 4);
+
+    private static bool Matches(string lowerText, string category)
+    {
+        if (lowerText.Contains(category.Replace('_', ' ').ToLowerInvariant(), StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        return Keywords.TryGetValue(category, out var words) && words.Any(w => lowerText.Contains(w, StringComparison.Ordinal));
+    }
+
+    /// <summary>FNV-1a over the UTF-16 code units: the same on every run and platform, unlike string.GetHashCode.</summary>
+    private static uint StableHash(string text)
+    {
+        var hash = 2166136261u;
+        foreach (var c in text)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return hash;
+    }
+}
