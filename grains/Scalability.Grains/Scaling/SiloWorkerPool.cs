@@ -214,17 +214,11 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
         }
         catch (Exception e)
         {
+            // Not the chunk's fault (this silo is stopping, placement went elsewhere, a silo did not answer): the
+            // lease goes back to the queue without counting a failed attempt.
             _logger.LogWarning(e, "Could not start chunk {Index} attempt {Attempt} of job {JobId}", assignment.Index, assignment.Attempt, assignment.JobId);
             Finished(assignment, null);
-            try
-            {
-                await _grains.GetGrain<IJobGrain>(assignment.JobId).ChunkFailed(assignment.Index, assignment.Attempt, $"could not start: {e.Message}");
-            }
-            catch (Exception report)
-            {
-                // The lease runs out instead and the chunk is retried.
-                _logger.LogWarning(report, "Could not report that chunk {Index} of job {JobId} did not start", assignment.Index, assignment.JobId);
-            }
+            await GiveBackAsync(assignment, $"it could not start on {SiloKey}: {e.Message}");
         }
     }
 }
