@@ -273,7 +273,11 @@ public sealed class JobGrain(
         }
 
         var expired = Ledger.ExpireLeases(DateTime.UtcNow);
-        var orphaned = Ledger.RequeueLeasesOf(HolderIsGone, "its silo left the cluster while running it", DateTime.UtcNow);
+        var members = membership.CurrentSnapshot.Members.ToDictionary(member => member.Key, member => member.Value.Status);
+        var orphaned = Ledger.RequeueLeasesOf(
+            entry => entry.Holder is { } holder && LeaseHolders.IsGone(holder, members, restored: !_leasedHere.Contains((entry.Index, entry.Attempts))),
+            "its silo left the cluster while running it",
+            DateTime.UtcNow);
         if (orphaned.Count > 0)
         {
             logger.LogInformation("Job {JobId}: chunks {Chunks} went back to the queue: their silo left the cluster", JobId, string.Join(", ", orphaned));
@@ -296,31 +300,6 @@ public sealed class JobGrain(
             await SaveAsync();
             localPool.WakeUp();
         }
-    }
-
-    /// <summary>
-    /// Whether a lease's silo is gone: declared dead, replaced by a newer generation on the same endpoint (restarted),
-    /// or, for a lease restored from storage after a restart, not an active member of the cluster now. (A silo that
-    /// has only just joined may be missing from this silo's view for a moment, so an unknown holder of a lease granted
-    /// here is left to its lease's expiry.)
-    /// </summary>
-    private bool HolderIsGone(ChunkEntry entry)
-    {
-        if (entry.Holder is null)
-        {
-            return false;
-        }
-
-        var holder = SiloAddress.FromParsableString(entry.Holder);
-        var snapshot = membership.CurrentSnapshot;
-        var status = snapshot.GetSiloStatus(holder);
-        if (status == SiloStatus.Dead || snapshot.Members.Keys.Any(silo => silo.Endpoint.Equals(holder.Endpoint) && silo.Generation > holder.Generation))
-        {
-            return true;
-        }
-
-        return !_leasedHere.Contains((entry.Index, entry.Attempts)) &&
-               status is not (SiloStatus.Active or SiloStatus.Joining or SiloStatus.ShuttingDown);
     }
 
     private async Task StartAssemblingAsync()
