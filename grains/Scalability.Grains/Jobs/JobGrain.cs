@@ -272,12 +272,18 @@ public sealed class JobGrain(
             return;
         }
 
-        var expired = Ledger.ExpireLeases(DateTime.UtcNow);
-        var members = membership.CurrentSnapshot.Members.ToDictionary(member => member.Key, member => member.Value.Status);
-        var orphaned = Ledger.RequeueLeasesOf(
-            entry => entry.Holder is { } holder && LeaseHolders.IsGone(holder, members, restored: !_leasedHere.Contains((entry.Index, entry.Attempts))),
-            "its silo left the cluster while running it",
-            DateTime.UtcNow);
+        var now = DateTime.UtcNow;
+        var expired = Ledger.ExpireLeases(now);
+        IReadOnlyList<int> orphaned = [];
+        if (Ledger.Running > 0)
+        {
+            var members = membership.CurrentSnapshot.Members.ToDictionary(member => member.Key, member => member.Value.Status);
+            orphaned = Ledger.RequeueLeasesOf(
+                entry => entry.Holder is { } holder && LeaseHolders.IsGone(holder, members, restored: !_leasedHere.Contains((entry.Index, entry.Attempts))),
+                "its silo left the cluster while running it",
+                now);
+        }
+
         if (orphaned.Count > 0)
         {
             logger.LogInformation("Job {JobId}: chunks {Chunks} went back to the queue: their silo left the cluster", JobId, string.Join(", ", orphaned));

@@ -129,11 +129,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     /// <summary>One round over the unfinished jobs, starting from a different job each round; returns the chunks started.</summary>
     private async Task<int> PullAsync(CancellationToken stopping)
     {
-        var jobs = await UnfinishedJobsAsync(refresh: false);
-        if (jobs.Length == 0)
-        {
-            jobs = await UnfinishedJobsAsync(refresh: true);
-        }
+        var jobs = await UnfinishedJobsAsync();
 
         var started = 0;
         var first = _cursor++;
@@ -178,9 +174,9 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     /// The unfinished jobs this pool takes work from. The list is read from the directory at most once per poll
     /// interval while it yields work: asking at every lease cost as much as the lease itself.
     /// </summary>
-    private async Task<string[]> UnfinishedJobsAsync(bool refresh)
+    private async Task<string[]> UnfinishedJobsAsync()
     {
-        if (refresh || _jobsStale || DateTime.UtcNow - _jobsReadUtc >= _options.PollInterval)
+        if (_jobsStale || DateTime.UtcNow - _jobsReadUtc >= _options.PollInterval)
         {
             _jobsStale = false;
             var jobs = await _grains.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key).GetUnfinishedJobs();
