@@ -45,6 +45,8 @@ public sealed record ChunkWorkOrder(
 /// </summary>
 /// <param name="HasRejects">Whether the attempt wrote a rejects part beside its results part.</param>
 /// <param name="Silo">The silo that ran the attempt (its parsable address).</param>
+/// <param name="Usage">Tokens, cost and requests of the attempt's rows.</param>
+/// <param name="Failures">Failed rows by kind (<c>timeout</c>, <c>rate_limited</c>, …).</param>
 [GenerateSerializer, Immutable, Alias("ChunkReport")]
 public sealed record ChunkReport(
     [property: Id(0)] int Index,
@@ -53,4 +55,6 @@ public sealed record ChunkReport(
     [property: Id(3)] bool HasRejects,
     [property: Id(4)] IReadOnlyDictionary<string, long> Categories,
     [property: Id(5)] double Seconds,
-    [property: Id(6)] string Silo);
+    [property: Id(6)] string Silo,
+    [property: Id(7)] ProcessingUsage Usage,
+    [property: Id(8)] IReadOnlyDictionary<string, long> Failures);

@@ -1,7 +1,10 @@
+using Scalability.GrainInterfaces.Processing;
+
 namespace Scalability.GrainInterfaces.Jobs;
 
 /// <summary>A snapshot of a job for progress bars, status commands and dashboards.</summary>
 /// <param name="RowsPerSilo">Rows of committed chunks by the silo that processed them (parsable silo addresses).</param>
+/// <param name="Usage">Tokens, spend and requests of the committed chunks.</param>
 [GenerateSerializer, Immutable, Alias("JobProgress")]
 public sealed record JobProgress(
     [property: Id(0)] string JobId,
@@ -16,4 +19,5 @@ public sealed record JobProgress(
     [property: Id(9)] double TicketsPerSecond,
     [property: Id(10)] double? EtaSeconds,
     [property: Id(11)] string? Error,
-    [property: Id(12)] IReadOnlyDictionary<string, long> RowsPerSilo);
+    [property: Id(12)] IReadOnlyDictionary<string, long> RowsPerSilo,
+    [property: Id(13)] ProcessingUsage Usage);

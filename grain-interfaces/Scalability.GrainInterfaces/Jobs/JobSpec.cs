@@ -17,6 +17,8 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// <param name="KeepColumns">The input columns copied to the output, or null for all of them.</param>
 /// <param name="Processor">The per-ticket processor.</param>
 /// <param name="MaxChunkAttempts">Attempts per chunk before its rows are written as failed.</param>
+/// <param name="MaxFailedFraction">The error budget: the job fails, keeping what it has done, once more than this
+/// fraction of its input rows have failed; null for no budget.</param>
 [GenerateSerializer, Immutable, Alias("JobSpec")]
 public sealed record JobSpec(
     [property: Id(0)] string InputPath,
@@ -27,7 +29,8 @@ public sealed record JobSpec(
     [property: Id(5)] string[]? TextColumns = null,
     [property: Id(6)] string[]? KeepColumns = null,
     [property: Id(7)] ProcessorSpec? Processor = null,
-    [property: Id(8)] int MaxChunkAttempts = JobSpec.DefaultMaxChunkAttempts)
+    [property: Id(8)] int MaxChunkAttempts = JobSpec.DefaultMaxChunkAttempts,
+    [property: Id(9)] double? MaxFailedFraction = null)
 {
     /// <summary>Let the planner choose the chunk size from the row count.</summary>
     public const int AutoChunkSize = 0;

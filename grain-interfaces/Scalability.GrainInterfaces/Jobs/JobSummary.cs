@@ -2,6 +2,13 @@ namespace Scalability.GrainInterfaces.Jobs;
 
 /// <summary>The outcome of a finished job, as written to the summary file and printed by <c>scale run --json</c>.</summary>
 /// <param name="RowsPerSilo">Rows of committed chunks by the silo that processed them (parsable silo addresses).</param>
+/// <param name="TokensIn">Prompt tokens paid for over the committed chunks (0 for processors that use none).</param>
+/// <param name="TokensOut">Completion tokens paid for over the committed chunks.</param>
+/// <param name="CostUsd">What the committed chunks' processing cost, at the job's prices.</param>
+/// <param name="Failures">Failed rows by kind: <c>timeout</c>, <c>rate_limited</c>, <c>invalid_output</c>,
+/// <c>processor_error</c>.</param>
+/// <param name="Requests">Requests made for the committed chunks' rows, retries included.</param>
+/// <param name="RateLimitedResponses">How many of those requests were answered 429.</param>
 [GenerateSerializer, Immutable, Alias("JobSummary")]
 public sealed record JobSummary(
     [property: Id(0)] string JobId,
@@ -21,4 +28,10 @@ public sealed record JobSummary(
     [property: Id(14)] string[] TextColumns,
     [property: Id(15)] IReadOnlyDictionary<string, long> Categories,
     [property: Id(16)] string? Error,
-    [property: Id(17)] IReadOnlyDictionary<string, long> RowsPerSilo);
+    [property: Id(17)] IReadOnlyDictionary<string, long> RowsPerSilo,
+    [property: Id(18)] long TokensIn,
+    [property: Id(19)] long TokensOut,
+    [property: Id(20)] decimal CostUsd,
+    [property: Id(21)] IReadOnlyDictionary<string, long> Failures,
+    [property: Id(22)] long Requests,
+    [property: Id(23)] long RateLimitedResponses);

@@ -109,7 +109,7 @@ public sealed class ChunkGrain(
         try
         {
             var processor = assignment.Work == ChunkWork.WriteAsFailed
-                ? new FailedRowsProcessor(assignment.FailureReason ?? "the chunk failed")
+                ? new FailedRowsProcessor(assignment.FailureReason ?? "the chunk failed", assignment.Attempt - 1)
                 : processors.Create(order.Processor, assignment);
             var report = await Task.Run(
                 () => ChunkRunner.RunAsync(order, processor, rows => Interlocked.Exchange(ref _rowsDone, rows), cancel.Token),

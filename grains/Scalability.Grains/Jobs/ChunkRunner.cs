@@ -27,6 +27,8 @@ public static class ChunkRunner
         var rejectsPath = PartFiles.Rejects(order.PartDirectory, index, attempt);
 
         var categories = new Dictionary<string, long>(StringComparer.Ordinal);
+        var failures = new Dictionary<string, long>(StringComparer.Ordinal);
+        var usage = ProcessingUsage.Zero;
         long ok = 0, failed = 0, rejected = 0;
         var batch = new List<SourceRecord>(BatchSize);
         var tickets = new List<Ticket>(BatchSize);
@@ -79,6 +81,7 @@ public static class ChunkRunner
                     {
                         var result = results[i];
                         WriteRow(part, batch[i], order.Mapping, result);
+                        usage = usage.Add(result);
                         if (result.Status == TicketStatus.Ok)
                         {
                             ok++;
@@ -91,6 +94,8 @@ public static class ChunkRunner
                         else
                         {
                             failed++;
+                            var kind = FailureWord(result);
+                            failures[kind] = failures.GetValueOrDefault(kind) + 1;
                         }
                     }
 
@@ -122,7 +127,7 @@ public static class ChunkRunner
         }
 
         return new ChunkReport(index, attempt, new RowCounts(ok, failed, rejected), HasRejects: rejected > 0, categories,
-            stopwatch.Elapsed.TotalSeconds, order.Assignment.Silo);
+            stopwatch.Elapsed.TotalSeconds, order.Assignment.Silo, usage, failures);
     }
 
     internal static Ticket ToTicket(SourceRecord record, ColumnMapping mapping)
@@ -160,8 +165,17 @@ public static class ChunkRunner
         writer.WriteField(succeeded ? result.Summary : "");
         writer.WriteField(succeeded ? "ok" : "failed");
         writer.WriteField(result.Error ?? "");
+        writer.WriteField(succeeded ? "" : FailureWord(result));
+        writer.WriteField(result.Attempts, default);
+        writer.WriteField(result.TokensIn, default);
+        writer.WriteField(result.TokensOut, default);
+        writer.WriteField(result.CostUsd.ToString(CultureInfo.InvariantCulture));
         writer.EndRecord();
     }
+
+    /// <summary>A failed result that names no kind was failed by the processor itself.</summary>
+    private static string FailureWord(TicketResult result) =>
+        TicketResult.Describe(result.Failure == FailureKind.None ? FailureKind.ProcessorError : result.Failure);
 
     private static void WriteReject(CsvWriter writer, RejectedRecord reject)
     {

@@ -135,6 +135,18 @@ public sealed class JobGrain(
             Job.Categories[category] = Job.Categories.GetValueOrDefault(category) + count;
         }
 
+        foreach (var (kind, count) in report.Failures)
+        {
+            Job.Failures[kind] = Job.Failures.GetValueOrDefault(kind) + count;
+        }
+
+        Job.Usage = Job.Usage.Add(report.Usage);
+        if (ErrorBudget.Exceeded(Ledger.CommittedCounts().Failed, Manifest!.RowCount, Job.Spec!.MaxFailedFraction) is { } overBudget)
+        {
+            await FinishAsync(JobStatus.Failed, overBudget);
+            return [];
+        }
+
         if (Ledger.AllCommitted)
         {
             await StartAssemblingAsync();
@@ -451,7 +463,13 @@ public sealed class JobGrain(
             Mapping?.TextColumns ?? [],
             new SortedDictionary<string, long>(Job.Categories, StringComparer.Ordinal),
             error,
-            Job.Chunks.Count > 0 ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>());
+            Job.Chunks.Count > 0 ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>(),
+            Job.Usage.TokensIn,
+            Job.Usage.TokensOut,
+            Job.Usage.CostUsd,
+            new SortedDictionary<string, long>(Job.Failures, StringComparer.Ordinal),
+            Job.Usage.Requests,
+            Job.Usage.RateLimited);
     }
 
     private JobProgress Progress()
@@ -468,7 +486,7 @@ public sealed class JobGrain(
         return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,
             Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error,
-            hasChunks ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>());
+            hasChunks ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>(), Job.Usage);
     }
 
     private async Task SaveAsync()

@@ -1,3 +1,6 @@
+using System.Text.Json;
+using Scalability.GrainInterfaces;
+
 namespace Scalability.Grains.Jobs;
 
 /// <summary>Checks on a submitted spec, and its identity for idempotent resubmission.</summary>
@@ -35,6 +38,7 @@ public static class JobSpecs
             throw new ArgumentException($"max chunk attempts must be at least 1 (got {spec.MaxChunkAttempts})");
         }
 
+        ErrorBudget.Validate(spec.MaxFailedFraction);
         if (spec.EffectiveProcessor.Kind == ProcessorSpec.LocalKind)
         {
             // Refused at submission rather than in every chunk: the spec's halves and summary length.
@@ -42,11 +46,10 @@ public static class JobSpecs
         }
     }
 
-    /// <summary>Record equality compares arrays by reference; two specs are the same job when their contents match.</summary>
+    /// <summary>
+    /// Two specs are the same job when their contents match. Record equality would compare their arrays (columns, an
+    /// llm taxonomy) by reference, so their JSON forms are compared instead.
+    /// </summary>
     public static bool SameJob(JobSpec a, JobSpec b) =>
-        a with { TextColumns = null, KeepColumns = null } == b with { TextColumns = null, KeepColumns = null } &&
-        SameList(a.TextColumns, b.TextColumns) && SameList(a.KeepColumns, b.KeepColumns);
-
-    private static bool SameList(string[]? a, string[]? b) =>
-        a is null ? b is null : b is not null && a.SequenceEqual(b, StringComparer.Ordinal);
+        JsonSerializer.Serialize(a, ScaleJson.Options) == JsonSerializer.Serialize(b, ScaleJson.Options);
 }

@@ -15,6 +15,12 @@ public sealed class JobState
 
     /// <summary>Tickets per category over the committed chunks.</summary>
     [Id(10)] public Dictionary<string, long> Categories { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>Tokens, spend and requests over the committed chunks.</summary>
+    [Id(11)] public ProcessingUsage Usage { get; set; } = ProcessingUsage.Zero;
+
+    /// <summary>Failed rows by kind over the committed chunks.</summary>
+    [Id(12)] public Dictionary<string, long> Failures { get; set; } = new(StringComparer.Ordinal);
 }
 
 /// <summary>

@@ -11,7 +11,7 @@ public readonly record struct CategoryPrediction(string Category, double Confide
 /// Immutable and thread-safe; one instance serves every thread. Deterministic: the same text always gets the same
 /// prediction.
 /// </summary>
-public sealed class KeywordCategorizer
+public sealed class KeywordCategorizer : ITicketCategorizer
 {
     /// <summary>The confidence of the fallback category when no term occurs in the text.</summary>
     public const double NoMatchConfidence = 0.25;
@@ -130,6 +130,8 @@ public sealed class KeywordCategorizer
     public static KeywordCategorizer Default { get; } = new(SupportTaxonomy.Default);
 
     public SupportTaxonomy Taxonomy { get; }
+
+    public string FallbackCategory => Taxonomy.FallbackCategory;
 
     public CategoryPrediction Categorize(string text) => Categorize(text.AsSpan());
 

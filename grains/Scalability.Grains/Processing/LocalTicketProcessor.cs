@@ -1,7 +1,7 @@
 namespace Scalability.Grains.Processing;
 
 /// <summary>
-/// The built-in processor: <see cref="KeywordCategorizer"/> for the category and <see cref="ExtractiveSummarizer"/>
+/// The built-in processor: a categorizer (<see cref="KeywordCategorizer"/> by default) for the category and <see cref="ExtractiveSummarizer"/>
 /// for the summary, on the calling thread, no network. Either half can be switched off (an empty category with
 /// confidence 0, or an empty summary). Thread-safe.
 /// </summary>
@@ -11,12 +11,12 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     // of short tickets goes by in microseconds.
     private const int CancellationCheckInterval = 256;
 
-    private readonly KeywordCategorizer? _categorizer;
+    private readonly ITicketCategorizer? _categorizer;
     private readonly ExtractiveSummarizer? _summarizer;
 
     /// <param name="categorizer">The categorizer, or null to leave categories empty.</param>
     /// <param name="summarizer">The summarizer, or null to leave summaries empty.</param>
-    public LocalTicketProcessor(KeywordCategorizer? categorizer, ExtractiveSummarizer? summarizer, int summaryMaxChars)
+    public LocalTicketProcessor(ITicketCategorizer? categorizer, ExtractiveSummarizer? summarizer, int summaryMaxChars)
     {
         if (categorizer is null && summarizer is null)
         {
@@ -37,7 +37,7 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     public static LocalTicketProcessor Create(ProcessorSpec spec)
     {
         ArgumentNullException.ThrowIfNull(spec);
-        var categorizer = spec.Categorizer switch
+        ITicketCategorizer? categorizer = spec.Categorizer switch
         {
             ProcessorSpec.KeywordsCategorizer => KeywordCategorizer.Default,
             ProcessorSpec.Off => null,
@@ -79,7 +79,7 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new TicketResult(_categorizer?.Taxonomy.FallbackCategory ?? "", 0, "", TicketStatus.Ok, null);
+            return new TicketResult(_categorizer?.FallbackCategory ?? "", 0, "", TicketStatus.Ok, null);
         }
 
         var prediction = _categorizer?.Categorize(text);

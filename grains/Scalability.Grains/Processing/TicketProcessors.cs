@@ -17,9 +17,10 @@ public sealed class TicketProcessorRegistry(IEnumerable<ITicketProcessorFactory>
 
     public IReadOnlyCollection<string> Kinds => _byKind.Keys;
 
+    /// <summary>The job's processor, wrapped so that a ticket it throws on fails alone (<see cref="RowIsolatingProcessor"/>).</summary>
     public ITicketProcessor Create(ProcessorSpec spec, ChunkAssignment assignment) =>
         _byKind.TryGetValue(spec.Kind, out var factory)
-            ? factory.Create(spec, assignment)
+            ? new RowIsolatingProcessor(factory.Create(spec, assignment))
             : throw new ArgumentException(
                 $"unknown processor '{spec.Kind}'; this silo has: {string.Join(", ", _byKind.Keys.Order())}");
 }
@@ -36,11 +37,12 @@ public sealed class LocalProcessorFactory : ITicketProcessorFactory
 /// Marks every ticket failed with one reason: how a chunk that used up its attempts still gets every row into the
 /// output.
 /// </summary>
-public sealed class FailedRowsProcessor(string reason) : ITicketProcessor
+/// <param name="attempts">The chunk's failed attempts, reported as each row's attempts.</param>
+public sealed class FailedRowsProcessor(string reason, int attempts) : ITicketProcessor
 {
     public ValueTask<IReadOnlyList<TicketResult>> ProcessAsync(IReadOnlyList<Ticket> batch, CancellationToken cancellationToken)
     {
-        var failure = TicketResult.Failure(reason);
+        var failure = TicketResult.Failed(reason, FailureKind.ProcessorError, attempts);
         return ValueTask.FromResult<IReadOnlyList<TicketResult>>(batch.Select(_ => failure).ToArray());
     }
 }

@@ -13,7 +13,8 @@ public sealed class ChunkLedgerTests
     private const string SiloB = "S10.0.0.2:11111:1";
 
     private static ChunkReport Report(int index, int attempt, long ok = 10, string silo = SiloA) =>
-        new(index, attempt, new RowCounts(ok, 0, 0), HasRejects: false, new Dictionary<string, long>(), 0.1, silo);
+        new(index, attempt, new RowCounts(ok, 0, 0), HasRejects: false, new Dictionary<string, long>(), 0.1, silo,
+            ProcessingUsage.Zero, new Dictionary<string, long>());
 
     private static IReadOnlyList<ChunkAssignment> Lease(ChunkLedger ledger, DateTime now, int maxRunning) =>
         ledger.Lease("job", SiloA, now, maxRunning, count: int.MaxValue);
