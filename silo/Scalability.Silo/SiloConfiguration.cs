@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Scalability.Grains;
 using Scalability.Grains.Jobs;
 using Scalability.Grains.Processing;
+using Scalability.Grains.Processing.Llm;
 using Scalability.Grains.Scaling;
 
 namespace Scalability.Silo;
@@ -27,6 +28,8 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<SiloWorkerPool>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloWorkerPool>());
         silo.Services.AddSingleton<ITicketProcessorFactory, LocalProcessorFactory>();
+        silo.Services.AddSingleton<ITicketProcessorFactory, LlmProcessorFactory>();
+        silo.Services.AddSingleton<ITicketProcessorFactory, PluginProcessorFactory>();
         silo.Services.AddSingleton<TicketProcessorRegistry>();
         return silo;
     }

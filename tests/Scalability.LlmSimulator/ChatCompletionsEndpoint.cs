@@ -28,6 +28,9 @@ internal sealed class ChatCompletionsEndpoint
     private readonly string? _expectedAuthorization;
     private long _requestNumber;
 
+    /// <summary>The last user message of each request with a valid body, when <see cref="SimulatorOptions.RecordUserMessages"/>.</summary>
+    public System.Collections.Concurrent.ConcurrentQueue<string> UserMessages { get; } = new();
+
     public ChatCompletionsEndpoint(SimulatorOptions options, StatsCounter stats)
     {
         _options = options;
@@ -68,6 +71,11 @@ internal sealed class ChatCompletionsEndpoint
             await WriteErrorAsync(context, StatusCodes.Status400BadRequest,
                 "Invalid request body: " + e.Message, "invalid_request_error", "invalid_request_body");
             return;
+        }
+
+        if (_options.RecordUserMessages)
+        {
+            UserMessages.Enqueue(request.LastUserMessage);
         }
 
         var promptTokens = ReplyContent.Tokens(request.TotalContentChars);

@@ -20,11 +20,13 @@ public sealed class LlmSimulator : IAsyncDisposable
 
     private readonly WebApplication _app;
     private readonly StatsCounter _stats;
+    private readonly ChatCompletionsEndpoint _endpoint;
 
-    private LlmSimulator(WebApplication app, StatsCounter stats, Uri baseAddress, SimulatorOptions options)
+    private LlmSimulator(WebApplication app, StatsCounter stats, ChatCompletionsEndpoint endpoint, Uri baseAddress, SimulatorOptions options)
     {
         _app = app;
         _stats = stats;
+        _endpoint = endpoint;
         BaseAddress = baseAddress;
         Options = options;
     }
@@ -33,6 +35,9 @@ public sealed class LlmSimulator : IAsyncDisposable
     public Uri BaseAddress { get; }
 
     public SimulatorOptions Options { get; }
+
+    /// <summary>The last user message of every request so far (with <see cref="SimulatorOptions.RecordUserMessages"/>).</summary>
+    public IReadOnlyList<string> UserMessages => _endpoint.UserMessages.ToArray();
 
     /// <summary>A consistent snapshot of the counters at the time of the call.</summary>
     public SimulatorStats Stats => _stats.Snapshot();
@@ -68,7 +73,7 @@ public sealed class LlmSimulator : IAsyncDisposable
         {
             await app.StartAsync(cancellationToken);
             var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
-            return new LlmSimulator(app, stats, new Uri(address.TrimEnd('/') + "/v1/"), options);
+            return new LlmSimulator(app, stats, endpoint, new Uri(address.TrimEnd('/') + "/v1/"), options);
         }
         catch
         {

@@ -66,6 +66,9 @@ public sealed record SimulatorOptions
     /// <summary>When set, requests need <c>Authorization: Bearer &lt;ApiKey&gt;</c>, else they get a 401.</summary>
     public string? ApiKey { get; init; }
 
+    /// <summary>Keep the last user message of every request with a valid body, for tests that check what was asked.</summary>
+    public bool RecordUserMessages { get; init; }
+
     /// <summary>The labels the simulator may answer with, in matching order.</summary>
     public IReadOnlyList<string> Categories { get; init; } = DefaultCategories;
 

@@ -7,7 +7,7 @@ using Scalability.GrainInterfaces.Datasets;
 using Scalability.GrainInterfaces.Jobs;
 using Scalability.GrainInterfaces.Processing;
 using Scalability.Grains.Ingest;
-using Scalability.Grains.Processing;
+using Scalability.Grains.Jobs;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 
@@ -33,29 +33,15 @@ internal static class RunCommand
         var idColumn = CommonOptions.IdColumn();
         var textColumns = CommonOptions.Columns("--text-columns", "The columns to read as ticket text (detected when left out).");
         var keepColumns = CommonOptions.Columns("--keep-columns", "The input columns to copy to the results (default: all).");
-        var processor = new Option<string>("--processor")
-        {
-            Description = "The per-ticket processor: local (built in), or a kind a silo's plug-in offers.",
-            DefaultValueFactory = _ => ProcessorSpec.LocalKind,
-        };
         var plugins = new Option<string[]>("--plugin")
         {
             Description = "An assembly of processor factories for the embedded silo to offer beside the built-in ones; repeatable.",
         };
-        var categorizer = new Option<string>("--categorizer")
+        var processor = new ProcessorOptions();
+        var maxFailedFraction = new Option<double?>("--max-failed-fraction")
         {
-            Description = "The local processor's categorizer: keywords, or none to leave categories empty.",
-            DefaultValueFactory = _ => ProcessorSpec.KeywordsCategorizer,
-        };
-        var summarizer = new Option<string>("--summarizer")
-        {
-            Description = "The local processor's summarizer: extractive, or none to leave summaries empty.",
-            DefaultValueFactory = _ => ProcessorSpec.ExtractiveSummarizer,
-        };
-        var summaryMaxChars = new Option<int>("--summary-max-chars")
-        {
-            Description = "Longest summary, in characters.",
-            DefaultValueFactory = _ => ProcessorSpec.DefaultSummaryMaxChars,
+            Description = "The error budget: fail the job, keeping what it has done, once more than this fraction " +
+                          "(0 to 1) of its input rows have failed.",
         };
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: a new one)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
@@ -66,14 +52,21 @@ internal static class RunCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
-            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, processor, categorizer, summarizer, plugins, summaryMaxChars, jobId, resume,
+            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, plugins, maxFailedFraction, jobId, resume,
             cluster, state, storage, json, verbose,
         };
+        foreach (var option in processor.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) =>
         {
             RunRequest request;
+            ProcessorSpec processorSpec;
             try
             {
+                processorSpec = processor.Parse(parse);
                 request = new RunRequest(
                     parse.GetValue(resume),
                     parse.GetValue(jobId),
@@ -117,8 +110,8 @@ internal static class RunCommand
                     parse.GetValue(idColumn),
                     CommonOptions.SplitColumns(parse.GetValue(textColumns)),
                     CommonOptions.SplitColumns(parse.GetValue(keepColumns)),
-                    new ProcessorSpec(parse.GetValue(processor)!, parse.GetValue(summaryMaxChars),
-                        parse.GetValue(categorizer)!, parse.GetValue(summarizer)!))
+                    processorSpec,
+                    MaxFailedFraction: parse.GetValue(maxFailedFraction))
                 : null;
             return RunAsync(spec, request, cancellationToken);
         });
@@ -276,16 +269,17 @@ internal static class RunCommand
             return $"--summary-max-chars must be at least 1 (got {spec.EffectiveProcessor.SummaryMaxChars})";
         }
 
-        if (spec.EffectiveProcessor.Kind == ProcessorSpec.LocalKind)
+        try
         {
-            try
+            // A plug-in's path is the silos' to load: on a cluster it need not exist here. The job checks it on submission.
+            if (spec.EffectiveProcessor.Kind != ProcessorSpec.PluginKind)
             {
-                _ = LocalTicketProcessor.Create(spec.EffectiveProcessor);
+                JobSpecs.Validate(spec);
             }
-            catch (ArgumentException e)
-            {
-                return e.Message;
-            }
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
         }
 
         if (string.Equals(spec.InputPath, spec.OutputPath, StringComparison.Ordinal))

@@ -15,6 +15,8 @@ namespace Scalability.GrainInterfaces.Processing;
 /// <param name="InputUsdPerMillion">Price of a million prompt tokens.</param>
 /// <param name="OutputUsdPerMillion">Price of a million completion tokens.</param>
 /// <param name="MaxOutputTokens">Upper bound on a reply's length, in tokens.</param>
+/// <param name="RetryBaseDelaySeconds">The first back-off before a retry; it doubles (with jitter) with each retry.
+/// A 429 that says when to retry is retried then instead.</param>
 [GenerateSerializer, Immutable, Alias("LlmSettings")]
 public sealed record LlmSettings(
     [property: Id(0)] string Endpoint,
@@ -26,11 +28,13 @@ public sealed record LlmSettings(
     [property: Id(6)] int MaxAttempts = LlmSettings.DefaultMaxAttempts,
     [property: Id(7)] decimal InputUsdPerMillion = 0m,
     [property: Id(8)] decimal OutputUsdPerMillion = 0m,
-    [property: Id(9)] int MaxOutputTokens = LlmSettings.DefaultMaxOutputTokens)
+    [property: Id(9)] int MaxOutputTokens = LlmSettings.DefaultMaxOutputTokens,
+    [property: Id(10)] double RetryBaseDelaySeconds = LlmSettings.DefaultRetryBaseDelaySeconds)
 {
     public const string DefaultApiKeyVariable = "SCALE_LLM_API_KEY";
     public const int DefaultSummaryMaxWords = 40;
     public const double DefaultRequestTimeoutSeconds = 30;
     public const int DefaultMaxAttempts = 6;
     public const int DefaultMaxOutputTokens = 256;
+    public const double DefaultRetryBaseDelaySeconds = 0.5;
 }

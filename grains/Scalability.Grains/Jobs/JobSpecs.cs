@@ -39,10 +39,19 @@ public static class JobSpecs
         }
 
         ErrorBudget.Validate(spec.MaxFailedFraction);
-        if (spec.EffectiveProcessor.Kind == ProcessorSpec.LocalKind)
+        // The built-in processors' settings are refused at submission rather than in every chunk.
+        var processor = spec.EffectiveProcessor;
+        switch (processor.Kind)
         {
-            // Refused at submission rather than in every chunk: the spec's halves and summary length.
-            _ = Processing.LocalTicketProcessor.Create(spec.EffectiveProcessor);
+            case ProcessorSpec.LocalKind:
+                _ = Processing.LocalTicketProcessor.Create(processor);
+                break;
+            case ProcessorSpec.LlmKind:
+                _ = Processing.Llm.LlmProcessorFactory.Validate(processor);
+                break;
+            case ProcessorSpec.PluginKind:
+                _ = Processing.PluginProcessorFactory.Resolve(processor);
+                break;
         }
     }
 

@@ -4,8 +4,11 @@ using System.Runtime.Loader;
 namespace Scalability.Grains.Processing;
 
 /// <summary>
-/// Loads the processor factories of a user's assembly, for a silo started with <c>--plugin</c>. Every public,
-/// non-abstract <see cref="ITicketProcessorFactory"/> with a parameterless constructor is registered under its kind.
+/// Loads the processors of a user's assembly: for a silo started with <c>--plugin</c>, and for a job run with
+/// <c>--processor plugin:&lt;path&gt;</c>. Every public, non-abstract <see cref="ITicketProcessorFactory"/> with a
+/// parameterless constructor is registered under its kind. An assembly without factories may instead hold plain
+/// <see cref="ITicketProcessor"/> classes (a public constructor taking nothing or a <see cref="ProcessorSpec"/>), each
+/// served under its class name: the simplest plug-in is one class.
 /// </summary>
 public static class ProcessorPlugins
 {
@@ -37,15 +40,40 @@ public static class ProcessorPlugins
             throw new ArgumentException($"processor plug-in '{path}' could not be loaded: {e.Message}", e);
         }
 
-        var factories = types
-            .Where(t => t is { IsClass: true, IsAbstract: false } && typeof(ITicketProcessorFactory).IsAssignableFrom(t))
+        var concrete = types.Where(t => t is { IsClass: true, IsAbstract: false, ContainsGenericParameters: false }).ToArray();
+        var factories = concrete
+            .Where(t => typeof(ITicketProcessorFactory).IsAssignableFrom(t))
             .Select(t => t.GetConstructor(Type.EmptyTypes) is not null
                 ? (ITicketProcessorFactory)Activator.CreateInstance(t)!
                 : throw new ArgumentException($"processor plug-in '{path}': {t.FullName} needs a public parameterless constructor"))
             .ToArray();
-        return factories.Length > 0
-            ? factories
-            : throw new ArgumentException($"processor plug-in '{path}' has no public {nameof(ITicketProcessorFactory)} implementation");
+        if (factories.Length > 0)
+        {
+            return factories;
+        }
+
+        var processors = concrete
+            .Where(t => typeof(ITicketProcessor).IsAssignableFrom(t))
+            .Select(t => t.GetConstructor(Type.EmptyTypes) is not null || t.GetConstructor([typeof(ProcessorSpec)]) is not null
+                ? new ProcessorTypeFactory(t)
+                : throw new ArgumentException(
+                    $"processor plug-in '{path}': {t.FullName} needs a public constructor that takes nothing or a {nameof(ProcessorSpec)}"))
+            .ToArray<ITicketProcessorFactory>();
+        return processors.Length > 0
+            ? processors
+            : throw new ArgumentException(
+                $"processor plug-in '{path}' has no public {nameof(ITicketProcessor)} or {nameof(ITicketProcessorFactory)} implementation");
+    }
+
+    /// <summary>Serves a plain processor class: a new instance per chunk, so that it need not be thread-safe.</summary>
+    private sealed class ProcessorTypeFactory(Type type) : ITicketProcessorFactory
+    {
+        public string Kind => type.Name;
+
+        public ITicketProcessor Create(ProcessorSpec spec, ChunkAssignment assignment) =>
+            (ITicketProcessor)(type.GetConstructor([typeof(ProcessorSpec)]) is { } withSpec
+                ? withSpec.Invoke([spec])
+                : Activator.CreateInstance(type)!);
     }
 
     /// <summary>

@@ -399,14 +399,4 @@ public sealed class LlmSimulatorTests
         using var json = JsonDocument.Parse(await response.Content.ReadAsStringAsync());
         return json.RootElement.GetProperty("error").GetProperty("type").GetString();
     }
-
-    /// <summary>A clock that never moves, so rate-limit buckets do not refill between the requests of a test.</summary>
-    private sealed class FrozenClock : TimeProvider
-    {
-        public static readonly DateTimeOffset Now = new(2026, 1, 2, 3, 4, 5, TimeSpan.Zero);
-
-        public override DateTimeOffset GetUtcNow() => Now;
-
-        public override long GetTimestamp() => 0;
-    }
 }
