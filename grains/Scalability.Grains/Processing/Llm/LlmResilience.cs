@@ -11,7 +11,9 @@ namespace Scalability.Grains.Processing.Llm;
 /// How the llm processor rides out a busy or flaky endpoint: each request gets its own time limit, and a request that
 /// timed out, was rate limited (429), or failed on the server's side (5xx, a dropped connection) is retried with
 /// exponential back-off and jitter. A 429 that says when to come back (<c>retry-after-ms</c> or <c>Retry-After</c>) is
-/// retried then instead, since coming back earlier only earns another 429.
+/// never retried earlier, since that only earns another 429; but not exactly then either: every worker turned away in
+/// the same moment is told the same time, and if they all came back together only one would get through. So the wait
+/// is the longer of the endpoint's time spread by up to as much again, and the back-off of this attempt.
 /// </summary>
 public static class LlmResilience
 {
@@ -33,11 +35,27 @@ public static class LlmResilience
                 Delay = baseDelay,
                 MaxDelay = TimeSpan.FromSeconds(30),
                 DelayGenerator = args => ValueTask.FromResult(
-                    args.Outcome.Exception is ClientResultException { Status: 429 } e ? RetryAfter(e.GetRawResponse()) : null),
+                    args.Outcome.Exception is ClientResultException { Status: 429 } e && RetryAfter(e.GetRawResponse()) is { } asked
+                        ? RateLimitedWait(asked, baseDelay, args.AttemptNumber, Random.Shared.NextDouble(), Random.Shared.NextDouble())
+                        : (TimeSpan?)null),
             });
         }
 
         return builder.AddTimeout(requestTimeout).Build();
+    }
+
+    /// <summary>
+    /// The wait after a 429 that named one: at least <paramref name="asked"/>, spread by up to as much again, and no
+    /// shorter than the exponential back-off for <paramref name="attempt"/> (0-based), so that a ticket turned away again
+    /// and again backs off like any other failure. <paramref name="spread"/> and <paramref name="jitter"/> are uniform in
+    /// [0, 1).
+    /// </summary>
+    public static TimeSpan RateLimitedWait(TimeSpan asked, TimeSpan baseDelay, int attempt, double spread, double jitter)
+    {
+        var backoff = baseDelay * Math.Pow(2, Math.Min(attempt, 16)) * (0.5 + jitter);
+        var wait = asked * (1 + spread);
+        var longer = wait > backoff ? wait : backoff;
+        return longer > MaxRetryAfter ? MaxRetryAfter : longer;
     }
 
     /// <summary>Worth another try: the same request may well succeed later.</summary>
