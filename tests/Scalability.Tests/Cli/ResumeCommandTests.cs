@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Microsoft.Data.Sqlite;
 using Scalability.Grains.Ingest;
 using Scalability.TestPlugins;
 using Scalability.Tests.Support;
@@ -108,22 +107,6 @@ public sealed class ResumeCommandTests(ITestOutputHelper output) : IDisposable
 
     private static string PluginPath => Path.Combine(AppContext.BaseDirectory, "Scalability.TestPlugins.dll");
 
-    private static async Task<IReadOnlySet<int>> CommittedAsync(string stateFile, string jobId)
-    {
-        if (!File.Exists(stateFile))
-        {
-            return new HashSet<int>();
-        }
-
-        await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = stateFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
-        await connection.OpenAsync();
-        try
-        {
-            return await StoredJobState.CommittedChunksAsync(connection, jobId);
-        }
-        catch (SqliteException)
-        {
-            return new HashSet<int>(); // The schema is still being created.
-        }
-    }
+    private static Task<IReadOnlySet<int>> CommittedAsync(string stateFile, string jobId) =>
+        StoredJobState.CommittedChunksAsync(stateFile, jobId);
 }

@@ -1,5 +1,6 @@
 using System.Data.Common;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 
 namespace Scalability.Tests.Support;
 
@@ -9,6 +10,27 @@ namespace Scalability.Tests.Support;
 /// </summary>
 public static class StoredJobState
 {
+    /// <summary>The committed chunks in an embedded run's SQLite state file (empty while it has no schema yet).</summary>
+    public static async Task<IReadOnlySet<int>> CommittedChunksAsync(string sqliteFile, string jobId)
+    {
+        if (!File.Exists(sqliteFile))
+        {
+            return new HashSet<int>();
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = sqliteFile, Mode = SqliteOpenMode.ReadOnly, Pooling = false };
+        await using var connection = new SqliteConnection(builder.ToString());
+        await connection.OpenAsync();
+        try
+        {
+            return await CommittedChunksAsync(connection, jobId);
+        }
+        catch (SqliteException)
+        {
+            return new HashSet<int>(); // The schema is still being created.
+        }
+    }
+
     /// <summary>The indices of the chunks the stored chunk table holds as committed (empty when nothing is stored).</summary>
     public static async Task<IReadOnlySet<int>> CommittedChunksAsync(DbConnection connection, string jobId)
     {
