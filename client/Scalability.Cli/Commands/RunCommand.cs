@@ -316,6 +316,17 @@ internal static class RunCommand
                 summary.Categories.OrderByDescending(c => c.Value).ThenBy(c => c.Key).Select(c => $"{c.Key} {c.Value:N0}")));
         }
 
+        if (summary.Failures.Count > 0)
+        {
+            lines.Add("  failures   " + string.Join(" · ", summary.Failures.OrderByDescending(f => f.Value).Select(f => $"{f.Key} {f.Value:N0}")));
+        }
+
+        if (summary.TokensIn + summary.TokensOut > 0 || summary.CostUsd > 0)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  usage      {summary.TokensIn:N0} tokens in · {summary.TokensOut:N0} out · ${summary.CostUsd:0.00####} · {summary.Requests:N0} requests, {summary.RateLimitedResponses:N0} rate limited"));
+        }
+
         if (summary.Error is not null)
         {
             lines.Add($"  error      {summary.Error}");
