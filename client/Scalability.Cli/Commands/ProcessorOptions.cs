@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Scalability.GrainInterfaces.Processing;
 using Scalability.Grains.Costing;
+using Scalability.Grains.Processing.Llm;
 
 namespace Scalability.Cli.Commands;
 
@@ -123,10 +124,11 @@ internal sealed class ProcessorOptions
 
         var endpoint = parse.GetValue(_endpoint) ?? throw new ArgumentException("--processor llm needs --llm-endpoint");
         var model = parse.GetValue(_model) ?? throw new ArgumentException("--processor llm needs --llm-model");
-        var price = Price(model, parse.GetValue(_prices), parse.GetValue(_inputPrice), parse.GetValue(_outputPrice));
+        var pricesFile = parse.GetValue(_prices);
+        var table = pricesFile is null ? ModelPrices.Default : ModelPrices.Default.With(Path.GetFullPath(pricesFile));
         return spec with
         {
-            Llm = new LlmSettings(
+            Llm = LlmProcessorFactory.WithPrices(new LlmSettings(
                 endpoint,
                 model,
                 parse.GetValue(_apiKeyVariable)!,
@@ -134,23 +136,8 @@ internal sealed class ProcessorOptions
                 parse.GetValue(_summaryMaxWords),
                 parse.GetValue(_timeout),
                 parse.GetValue(_maxAttempts),
-                price.InputUsdPerMillion,
-                price.OutputUsdPerMillion),
+                parse.GetValue(_inputPrice),
+                parse.GetValue(_outputPrice)), table),
         };
-    }
-
-    /// <summary>The model's price: the per-run prices where given, else the (possibly extended) price table's.</summary>
-    private static ModelPrice Price(string model, string? pricesFile, decimal? input, decimal? output)
-    {
-        var table = pricesFile is null ? ModelPrices.Default : ModelPrices.Default.With(Path.GetFullPath(pricesFile));
-        var listed = table.Find(model);
-        if ((input is null || output is null) && listed is null)
-        {
-            throw new ArgumentException(
-                $"no price is known for model '{model}' (the table has {string.Join(", ", table.All.Select(p => p.Model).Order(StringComparer.Ordinal))}); " +
-                "give --input-price and --output-price in USD per million tokens (0 for a free endpoint), or a --prices file");
-        }
-
-        return new ModelPrice(model, input ?? listed!.InputUsdPerMillion, output ?? listed!.OutputUsdPerMillion);
     }
 }

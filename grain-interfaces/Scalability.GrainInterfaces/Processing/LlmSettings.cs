@@ -12,8 +12,9 @@ namespace Scalability.GrainInterfaces.Processing;
 /// <param name="RequestTimeoutSeconds">Time allowed for one request before it is abandoned and retried.</param>
 /// <param name="MaxAttempts">Requests per ticket before it is written as failed (retries of errors, 429s and
 /// timeouts; the repair of an invalid reply is not counted against it).</param>
-/// <param name="InputUsdPerMillion">Price of a million prompt tokens.</param>
-/// <param name="OutputUsdPerMillion">Price of a million completion tokens.</param>
+/// <param name="InputUsdPerMillion">Price of a million prompt tokens; null for the price table's (settled when the job
+/// is submitted, so that every silo bills the job alike).</param>
+/// <param name="OutputUsdPerMillion">Price of a million completion tokens; null for the price table's.</param>
 /// <param name="MaxOutputTokens">Upper bound on a reply's length, in tokens.</param>
 /// <param name="RetryBaseDelaySeconds">The first back-off before a retry; it doubles (with jitter) with each retry.
 /// A 429 that says when to retry is retried then instead.</param>
@@ -26,8 +27,8 @@ public sealed record LlmSettings(
     [property: Id(4)] int SummaryMaxWords = LlmSettings.DefaultSummaryMaxWords,
     [property: Id(5)] double RequestTimeoutSeconds = LlmSettings.DefaultRequestTimeoutSeconds,
     [property: Id(6)] int MaxAttempts = LlmSettings.DefaultMaxAttempts,
-    [property: Id(7)] decimal InputUsdPerMillion = 0m,
-    [property: Id(8)] decimal OutputUsdPerMillion = 0m,
+    [property: Id(7)] decimal? InputUsdPerMillion = null,
+    [property: Id(8)] decimal? OutputUsdPerMillion = null,
     [property: Id(9)] int MaxOutputTokens = LlmSettings.DefaultMaxOutputTokens,
     [property: Id(10)] double RetryBaseDelaySeconds = LlmSettings.DefaultRetryBaseDelaySeconds)
 {

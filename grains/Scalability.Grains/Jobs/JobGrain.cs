@@ -60,8 +60,9 @@ public sealed class JobGrain(
         await _cleanup.WaitAsync(cancellationToken);
     }
 
-    public async Task<JobProgress> Submit(JobSpec spec)
+    public async Task<JobProgress> Submit(JobSpec submitted)
     {
+        var spec = JobSpecs.Settle(submitted);
         if (Job.Spec is not null)
         {
             return JobSpecs.SameJob(Job.Spec, spec)
@@ -75,7 +76,8 @@ public sealed class JobGrain(
         Job.SubmittedUtc = DateTime.UtcNow;
         await SaveAsync();
         // Listed before planning starts, so that a restart in the middle of planning is picked up too.
-        await JobDirectory.Register(JobId, JobFingerprint.Of(spec));
+        // The spec as submitted: the same submission made again finds this job.
+        await JobDirectory.Register(JobId, JobFingerprint.Of(submitted));
         logger.LogInformation("Job {JobId} submitted for {Input}", JobId, spec.InputPath);
         StartPlanning();
         return Progress();

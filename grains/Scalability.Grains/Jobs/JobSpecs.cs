@@ -56,6 +56,15 @@ public static class JobSpecs
     }
 
     /// <summary>
+    /// The spec as the job keeps it: an llm processor's token prices, when left to the price table, are written in, so
+    /// that the job is billed at the prices of the day it was submitted on whichever silo runs it.
+    /// </summary>
+    public static JobSpec Settle(JobSpec spec) =>
+        spec.Processor is { Llm: { } llm } processor
+            ? spec with { Processor = processor with { Llm = Processing.Llm.LlmProcessorFactory.WithPrices(llm, Costing.ModelPrices.Default) } }
+            : spec;
+
+    /// <summary>
     /// Two specs are the same job when their contents match. Record equality would compare their arrays (columns, an
     /// llm taxonomy) by reference, so their JSON forms are compared instead.
     /// </summary>

@@ -103,6 +103,25 @@ public sealed class LlmJobTests(ClusterFixture fixture, ITestOutputHelper log) :
         Assert.InRange(simulator.Stats.RequestsTotal, 2 * summary.Failed, 2 * (summary.Failed + 4 * 100));
     }
 
+    [Fact]
+    public async Task A_library_job_that_leaves_prices_to_the_table_is_billed_at_the_tables_price_and_an_unknown_model_is_refused()
+    {
+        var input = _temp.File("few.csv");
+        await File.WriteAllTextAsync(input, "id,text\n1,I was charged twice\n2,Please cancel my plan\n3,Where is my parcel\n");
+        await using var simulator = await LlmSimulator.StartAsync(new SimulatorOptions());
+        var settings = new LlmSettings(simulator.BaseAddress.ToString(), "gpt-4o-mini");
+
+        var summary = await RunAsync(new JobSpec(input, _temp.File("priced.csv"), Processor: new ProcessorSpec(ProcessorSpec.LlmKind, Llm: settings)));
+        var unknown = await Assert.ThrowsAsync<ArgumentException>(() => _client.SubmitAsync(ScalabilityClient.NewJobId(),
+            new JobSpec(input, _temp.File("unpriced.csv"), Processor: new ProcessorSpec(ProcessorSpec.LlmKind, Llm: settings with { Model = "house-model" }))));
+
+        var price = Grains.Costing.ModelPrices.Default.Find("gpt-4o-mini")!;
+        Assert.Equal((JobStatus.Completed, 3L), (summary.Status, summary.Ok));
+        Assert.Equal(price.Cost(simulator.Stats.PromptTokens, simulator.Stats.CompletionTokens), summary.CostUsd);
+        Assert.True(summary.CostUsd > 0);
+        Assert.StartsWith("no price is known for model 'house-model'", unknown.Message);
+    }
+
     private async Task<JobSummary> RunAsync(JobSpec spec)
     {
         var jobId = ScalabilityClient.NewJobId();

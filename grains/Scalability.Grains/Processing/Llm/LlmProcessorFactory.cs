@@ -37,7 +37,26 @@ public sealed class LlmProcessorFactory : ITicketProcessorFactory
             ResponseFormat = ChatResponseFormat.Json,
         };
         return new LlmTicketProcessor(client, prompt, options, resilience,
-            new ModelPrice(settings.Model, settings.InputUsdPerMillion, settings.OutputUsdPerMillion));
+            new ModelPrice(settings.Model, settings.InputUsdPerMillion!.Value, settings.OutputUsdPerMillion!.Value));
+    }
+
+    /// <summary>The settings with both prices set: those given, else the table's for the model.</summary>
+    /// <exception cref="ArgumentException">A price is missing and the table does not know the model.</exception>
+    public static LlmSettings WithPrices(LlmSettings settings, ModelPrices table)
+    {
+        if (settings.InputUsdPerMillion is not null && settings.OutputUsdPerMillion is not null)
+        {
+            return settings;
+        }
+
+        var listed = table.Find(settings.Model) ?? throw new ArgumentException(
+            $"no price is known for model '{settings.Model}' (the table has {string.Join(", ", table.All.Select(p => p.Model).Order(StringComparer.Ordinal))}); " +
+            "give --input-price and --output-price in USD per million tokens (0 for a free endpoint), or a --prices file");
+        return settings with
+        {
+            InputUsdPerMillion = settings.InputUsdPerMillion ?? listed.InputUsdPerMillion,
+            OutputUsdPerMillion = settings.OutputUsdPerMillion ?? listed.OutputUsdPerMillion,
+        };
     }
 
     /// <summary>The spec's llm settings, checked; refused at submission rather than in every chunk.</summary>
@@ -73,6 +92,11 @@ public sealed class LlmProcessorFactory : ITicketProcessorFactory
         if (settings.RetryBaseDelaySeconds < 0)
         {
             throw new ArgumentException($"the retry delay cannot be negative (got {settings.RetryBaseDelaySeconds})");
+        }
+
+        if (settings.InputUsdPerMillion is null || settings.OutputUsdPerMillion is null)
+        {
+            throw new ArgumentException($"the prices of model '{settings.Model}' are not settled");
         }
 
         if (settings.InputUsdPerMillion < 0 || settings.OutputUsdPerMillion < 0)
