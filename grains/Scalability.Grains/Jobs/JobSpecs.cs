@@ -38,12 +38,38 @@ public static class JobSpecs
             throw new ArgumentException($"max chunk attempts must be at least 1 (got {spec.MaxChunkAttempts})");
         }
 
+        if (ConversationUsage(spec) is { } conversationUsage)
+        {
+            throw new ArgumentException(conversationUsage);
+        }
+
         ErrorBudget.Validate(spec.MaxFailedFraction);
         if (spec.EffectiveProcessor.Kind == ProcessorSpec.LocalKind)
         {
             // Refused at submission rather than in every chunk: the spec's halves and summary length.
             _ = Processing.LocalTicketProcessor.Create(spec.EffectiveProcessor);
         }
+    }
+
+    /// <summary>
+    /// What is wrong with a spec's conversation options, or null when they fit together. The order column orders the
+    /// messages of a conversation, so it needs a conversation column; the kept columns are those of one record, which a
+    /// conversation's output row does not have.
+    /// </summary>
+    public static string? ConversationUsage(JobSpec spec)
+    {
+        if (spec.OrderColumn is not null && spec.ConversationColumn is null)
+        {
+            return "--order-column orders the messages of each conversation: give --conversation-column too";
+        }
+
+        if (spec.ConversationColumn is not null && spec.KeepColumns is not null)
+        {
+            return "--keep-columns cannot be used with --conversation-column: a conversation's output row holds its key, " +
+                   "its number of messages and the results, not the columns of its messages";
+        }
+
+        return null;
     }
 
     /// <summary>
