@@ -7,6 +7,7 @@ using Scalability.GrainInterfaces.Datasets;
 using Scalability.GrainInterfaces.Jobs;
 using Scalability.GrainInterfaces.Processing;
 using Scalability.Grains.Ingest;
+using Scalability.Grains.Jobs;
 using Scalability.Grains.Processing;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
@@ -33,6 +34,8 @@ internal static class RunCommand
         var idColumn = CommonOptions.IdColumn();
         var textColumns = CommonOptions.Columns("--text-columns", "The columns to read as ticket text (detected when left out).");
         var keepColumns = CommonOptions.Columns("--keep-columns", "The input columns to copy to the results (default: all).");
+        var conversationColumn = CommonOptions.ConversationColumn();
+        var orderColumn = CommonOptions.OrderColumn();
         var processor = new Option<string>("--processor")
         {
             Description = "The per-ticket processor: local (built in), or a kind a silo's plug-in offers.",
@@ -69,6 +72,8 @@ internal static class RunCommand
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, processor, categorizer, summarizer, plugins, summaryMaxChars, jobId, resume,
             cluster, state, storage, json, verbose,
         };
+        command.Options.Add(conversationColumn);
+        command.Options.Add(orderColumn);
         command.SetAction((parse, cancellationToken) =>
         {
             RunRequest request;
@@ -120,6 +125,11 @@ internal static class RunCommand
                     new ProcessorSpec(parse.GetValue(processor)!, parse.GetValue(summaryMaxChars),
                         parse.GetValue(categorizer)!, parse.GetValue(summarizer)!))
                 : null;
+            spec = spec is null ? null : spec with
+            {
+                ConversationColumn = parse.GetValue(conversationColumn),
+                OrderColumn = parse.GetValue(orderColumn),
+            };
             return RunAsync(spec, request, cancellationToken);
         });
         return command;
@@ -184,6 +194,14 @@ internal static class RunCommand
         {
             Console.Error.WriteLine($"error: job {jobId} ended as {finished.Status} without a summary");
             return ExitCodes.JobFailed;
+        }
+
+        if (summary.BadInput)
+        {
+            // Found by the planning scan (a conversation that is not together): bad input like a missing column, said
+            // the same way (the summary file beside the output has the details).
+            Console.Error.WriteLine($"error: {summary.Error}");
+            return ExitCodes.BadInput;
         }
 
         Console.Out.WriteLine(request.Json ? JsonSerializer.Serialize(summary, ScaleJson.Options) : Describe(summary));
@@ -254,7 +272,8 @@ internal static class RunCommand
 
         try
         {
-            var mapping = InputPreflight.Check(spec.InputPath, spec.IdColumn, spec.TextColumns, spec.KeepColumns);
+            var mapping = InputPreflight.Check(spec.InputPath, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
+                spec.ConversationColumn, spec.OrderColumn);
             Console.Error.WriteLine(DescribeColumns(mapping));
             return null;
         }
@@ -293,6 +312,11 @@ internal static class RunCommand
             return $"--out would overwrite the input file {spec.InputPath}";
         }
 
+        if (JobSpecs.ConversationUsage(spec) is { } conversation)
+        {
+            return conversation;
+        }
+
         return null;
     }
 
@@ -301,6 +325,13 @@ internal static class RunCommand
         var id = mapping.IdColumn is null
             ? "none found: rows are numbered in a 'row' column"
             : $"'{mapping.IdColumn}'{(mapping.IdDetected ? " (detected)" : "")}";
+        if (mapping.IsConversation)
+        {
+            id += mapping.OrderColumn is null
+                ? ", one ticket per conversation, messages in input order"
+                : $", one ticket per conversation, messages ordered by '{mapping.OrderColumn}'";
+        }
+
         var text = string.Join(", ", mapping.TextColumns.Select(c => $"'{c}'")) + (mapping.TextDetected ? " (detected)" : "");
         return $"columns: id = {id}; text = {text}";
     }
@@ -312,7 +343,7 @@ internal static class RunCommand
             string.Create(CultureInfo.InvariantCulture,
                 $"job {summary.JobId} {summary.Status.ToString().ToLowerInvariant()} in {Format.Duration(summary.DurationSeconds)} ({summary.TicketsPerSecond:N0} tickets/s)"),
             $"  input      {summary.InputPath} ({summary.InputRows:N0} rows)",
-            $"  rows       ok {summary.Ok:N0} · failed {summary.Failed:N0} · rejected {summary.Rejected:N0}",
+            RowLines(summary),
             $"  output     {summary.OutputPath ?? "-"}",
             $"  rejects    {summary.RejectsPath ?? "-"}",
         };
@@ -329,4 +360,13 @@ internal static class RunCommand
 
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>
+    /// The row counts: ok, failed and rejected rows, or, when each output row is a conversation, the input's rows
+    /// (messages and rejected records) apart from the conversations they made.
+    /// </summary>
+    private static string RowLines(JobSummary summary) => summary.Conversations is { } conversations
+        ? $"  rows       messages {summary.Messages:N0} · rejected {summary.Rejected:N0}{Environment.NewLine}" +
+          $"  results    {conversations:N0} conversations: ok {summary.Ok:N0} · failed {summary.Failed:N0}"
+        : $"  rows       ok {summary.Ok:N0} · failed {summary.Failed:N0} · rejected {summary.Rejected:N0}";
 }
