@@ -26,6 +26,18 @@ internal static class CommonOptions
         Description = "The column holding ticket ids (detected from common names when left out).",
     };
 
+    public static Option<string?> ConversationColumn() => new("--conversation-column")
+    {
+        Description = "For inputs with one row per message: the column that groups rows into conversations. Each " +
+                      "conversation's rows must be together; each conversation is one ticket and one output row.",
+    };
+
+    public static Option<string?> OrderColumn() => new("--order-column")
+    {
+        Description = "With --conversation-column: the column that orders a conversation's messages (numbers, ISO " +
+                      "dates, otherwise text; default: input order).",
+    };
+
     public static Option<string[]> Columns(string name, string description) => new(name)
     {
         Description = description,

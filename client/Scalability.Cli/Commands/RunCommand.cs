@@ -33,6 +33,8 @@ internal static class RunCommand
         var idColumn = CommonOptions.IdColumn();
         var textColumns = CommonOptions.Columns("--text-columns", "The columns to read as ticket text (detected when left out).");
         var keepColumns = CommonOptions.Columns("--keep-columns", "The input columns to copy to the results (default: all).");
+        var conversationColumn = CommonOptions.ConversationColumn();
+        var orderColumn = CommonOptions.OrderColumn();
         var plugins = new Option<string[]>("--plugin")
         {
             Description = "An assembly of processor factories for the embedded silo to offer beside the built-in ones; repeatable.",
@@ -52,8 +54,8 @@ internal static class RunCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
-            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, plugins, maxFailedFraction, jobId, resume,
-            cluster, state, storage, json, verbose,
+            csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, conversationColumn, orderColumn, plugins,
+            maxFailedFraction, jobId, resume, cluster, state, storage, json, verbose,
         };
         foreach (var option in processor.All)
         {
@@ -113,6 +115,11 @@ internal static class RunCommand
                     processorSpec,
                     MaxFailedFraction: parse.GetValue(maxFailedFraction))
                 : null;
+            spec = spec is null ? null : spec with
+            {
+                ConversationColumn = parse.GetValue(conversationColumn),
+                OrderColumn = parse.GetValue(orderColumn),
+            };
             return RunAsync(spec, request, cancellationToken);
         });
         return command;
@@ -177,6 +184,14 @@ internal static class RunCommand
         {
             Console.Error.WriteLine($"error: job {jobId} ended as {finished.Status} without a summary");
             return ExitCodes.JobFailed;
+        }
+
+        if (summary.BadInput)
+        {
+            // Found by the planning scan (a conversation that is not together): bad input like a missing column, said
+            // the same way (the summary file beside the output has the details).
+            Console.Error.WriteLine($"error: {summary.Error}");
+            return ExitCodes.BadInput;
         }
 
         Console.Out.WriteLine(request.Json ? JsonSerializer.Serialize(summary, ScaleJson.Options) : Describe(summary));
@@ -247,7 +262,8 @@ internal static class RunCommand
 
         try
         {
-            var mapping = InputPreflight.Check(spec.InputPath, spec.IdColumn, spec.TextColumns, spec.KeepColumns);
+            var mapping = InputPreflight.Check(spec.InputPath, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
+                spec.ConversationColumn, spec.OrderColumn);
             Console.Error.WriteLine(DescribeColumns(mapping));
             return null;
         }
@@ -287,6 +303,11 @@ internal static class RunCommand
             return $"--out would overwrite the input file {spec.InputPath}";
         }
 
+        if (JobSpecs.ConversationUsage(spec) is { } conversation)
+        {
+            return conversation;
+        }
+
         return null;
     }
 
@@ -295,6 +316,13 @@ internal static class RunCommand
         var id = mapping.IdColumn is null
             ? "none found: rows are numbered in a 'row' column"
             : $"'{mapping.IdColumn}'{(mapping.IdDetected ? " (detected)" : "")}";
+        if (mapping.IsConversation)
+        {
+            id += mapping.OrderColumn is null
+                ? ", one ticket per conversation, messages in input order"
+                : $", one ticket per conversation, messages ordered by '{mapping.OrderColumn}'";
+        }
+
         var text = string.Join(", ", mapping.TextColumns.Select(c => $"'{c}'")) + (mapping.TextDetected ? " (detected)" : "");
         return $"columns: id = {id}; text = {text}";
     }
@@ -306,7 +334,7 @@ internal static class RunCommand
             string.Create(CultureInfo.InvariantCulture,
                 $"job {summary.JobId} {summary.Status.ToString().ToLowerInvariant()} in {Format.Duration(summary.DurationSeconds)} ({summary.TicketsPerSecond:N0} tickets/s)"),
             $"  input      {summary.InputPath} ({summary.InputRows:N0} rows)",
-            $"  rows       ok {summary.Ok:N0} · failed {summary.Failed:N0} · rejected {summary.Rejected:N0}",
+            RowLines(summary),
             $"  output     {summary.OutputPath ?? "-"}",
             $"  rejects    {summary.RejectsPath ?? "-"}",
         };
@@ -334,4 +362,13 @@ internal static class RunCommand
 
         return string.Join(Environment.NewLine, lines);
     }
+
+    /// <summary>
+    /// The row counts: ok, failed and rejected rows, or, when each output row is a conversation, the input's rows
+    /// (messages and rejected records) apart from the conversations they made.
+    /// </summary>
+    private static string RowLines(JobSummary summary) => summary.Conversations is { } conversations
+        ? $"  rows       messages {summary.Messages:N0} · rejected {summary.Rejected:N0}{Environment.NewLine}" +
+          $"  results    {conversations:N0} conversations: ok {summary.Ok:N0} · failed {summary.Failed:N0}"
+        : $"  rows       ok {summary.Ok:N0} · failed {summary.Failed:N0} · rejected {summary.Rejected:N0}";
 }

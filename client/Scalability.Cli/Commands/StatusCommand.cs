@@ -74,7 +74,11 @@ internal static class StatusCommand
             string.Create(CultureInfo.InvariantCulture,
                 $"job {progress.JobId} {progress.Status.ToString().ToLowerInvariant()}: {progress.ProcessedRows:N0} of {progress.InputRows:N0} rows ({percent:F1}%)"),
             $"  chunks     {progress.ChunksDone:N0} of {progress.ChunksTotal:N0} committed, {progress.ChunksRunning:N0} running",
-            $"  rows       ok {progress.Counts.Ok:N0} · failed {progress.Counts.Failed:N0} · rejected {progress.Counts.Rejected:N0}",
+            progress.Counts.Messages > 0
+                // Conversation mode: the input's rows are messages or rejected, and each conversation is one result.
+                ? $"  rows       messages {progress.Counts.Messages:N0} · rejected {progress.Counts.Rejected:N0} · " +
+                  $"conversations ok {progress.Counts.Ok:N0} · failed {progress.Counts.Failed:N0}"
+                : $"  rows       ok {progress.Counts.Ok:N0} · failed {progress.Counts.Failed:N0} · rejected {progress.Counts.Rejected:N0}",
             string.Create(CultureInfo.InvariantCulture,
                 $"  speed      {progress.TicketsPerSecond:N0} tickets/s · elapsed {Format.Duration(progress.ElapsedSeconds)}{eta}"),
         };

@@ -4,6 +4,9 @@ namespace Scalability.GrainInterfaces.Datasets;
 /// Which input columns a job reads and writes: the id column (or none, when record numbers stand in for ids), the
 /// text columns the processor reads, and the input columns copied to the output.
 /// </summary>
+/// <param name="ConversationIndex">In conversation mode, the column whose value groups rows into conversations (it is
+/// also the id column); <see cref="NoColumn"/> otherwise.</param>
+/// <param name="OrderIndex">The column that orders a conversation's messages, or <see cref="NoColumn"/>.</param>
 [GenerateSerializer, Immutable, Alias("ColumnMapping")]
 public sealed record ColumnMapping(
     [property: Id(0)] int IdIndex,
@@ -13,9 +16,15 @@ public sealed record ColumnMapping(
     [property: Id(4)] int[] KeepIndexes,
     [property: Id(5)] string[] OutputHeader,
     [property: Id(6)] bool IdDetected,
-    [property: Id(7)] bool TextDetected)
+    [property: Id(7)] bool TextDetected,
+    [property: Id(8)] int ConversationIndex = ColumnMapping.NoColumn,
+    [property: Id(9)] int OrderIndex = ColumnMapping.NoColumn,
+    [property: Id(10)] string? OrderColumn = null)
 {
     public const int NoColumn = -1;
 
     public bool HasIdColumn => IdIndex != NoColumn;
+
+    /// <summary>One ticket, and one output row, per conversation rather than per record.</summary>
+    public bool IsConversation => ConversationIndex != NoColumn;
 }

@@ -4,6 +4,10 @@ namespace Scalability.GrainInterfaces.Datasets;
 /// What the planning scan learns about an input: its header, its size, and where each chunk's records start and
 /// end. It grows with the number of chunks, never with the number of rows.
 /// </summary>
+/// <param name="ChunkSize">Records per chunk as planned. A scan grouped by a conversation column ends a chunk only
+/// where a conversation ends, so its chunks may hold a few more records than this.</param>
+/// <param name="Conversations">The conversations a scan grouped by a conversation column found; 0 for other
+/// scans.</param>
 [GenerateSerializer, Immutable, Alias("DatasetManifest")]
 public sealed record DatasetManifest(
     [property: Id(0)] string Path,
@@ -13,7 +17,8 @@ public sealed record DatasetManifest(
     [property: Id(4)] string[] Header,
     [property: Id(5)] long RowCount,
     [property: Id(6)] int ChunkSize,
-    [property: Id(7)] ChunkBounds[] Chunks);
+    [property: Id(7)] ChunkBounds[] Chunks,
+    [property: Id(8)] long Conversations = 0);
 
 /// <summary>
 /// One chunk's byte range [<see cref="StartByte"/>, <see cref="EndByte"/>) of the input, which holds exactly

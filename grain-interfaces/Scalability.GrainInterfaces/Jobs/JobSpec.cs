@@ -19,6 +19,11 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// <param name="MaxChunkAttempts">Attempts per chunk before its rows are written as failed.</param>
 /// <param name="MaxFailedFraction">The error budget: the job fails, keeping what it has done, once more than this
 /// fraction of its input rows have failed; null for no budget.</param>
+/// <param name="ConversationColumn">With a column name, the input holds one row per message and is processed as one
+/// ticket per conversation: consecutive rows with the same value in this column are one conversation, whose key is
+/// its id. Null for one ticket per row.</param>
+/// <param name="OrderColumn">The column that orders a conversation's messages (numbers, ISO dates, otherwise text),
+/// or null to keep their input order. Only with <see cref="ConversationColumn"/>.</param>
 [GenerateSerializer, Immutable, Alias("JobSpec")]
 public sealed record JobSpec(
     [property: Id(0)] string InputPath,
@@ -30,7 +35,9 @@ public sealed record JobSpec(
     [property: Id(6)] string[]? KeepColumns = null,
     [property: Id(7)] ProcessorSpec? Processor = null,
     [property: Id(8)] int MaxChunkAttempts = JobSpec.DefaultMaxChunkAttempts,
-    [property: Id(9)] double? MaxFailedFraction = null)
+    [property: Id(9)] double? MaxFailedFraction = null,
+    [property: Id(10)] string? ConversationColumn = null,
+    [property: Id(11)] string? OrderColumn = null)
 {
     /// <summary>Let the planner choose the chunk size from the row count.</summary>
     public const int AutoChunkSize = 0;

@@ -1,6 +1,13 @@
 namespace Scalability.GrainInterfaces.Jobs;
 
-/// <summary>The outcome of a finished job, as written to the summary file and printed by <c>scale run --json</c>.</summary>
+/// <summary>
+/// The outcome of a finished job, as written to the summary file and printed by <c>scale run --json</c>.
+/// <see cref="InputRows"/> counts the input's records; <see cref="Ok"/> and <see cref="Failed"/> count output rows;
+/// <see cref="Rejected"/> counts malformed records. For a completed job, <c>inputRows = ok + failed + rejected</c>;
+/// in conversation mode an output row is a conversation, so <c>inputRows = messages + rejected</c> and
+/// <c>conversations = ok + failed</c> instead.
+/// </summary>
+/// <param name="TicketsPerSecond">Input rows accounted for per second of the job.</param>
 /// <param name="RowsPerSilo">Rows of committed chunks by the silo that processed them (parsable silo addresses).</param>
 /// <param name="TokensIn">Prompt tokens paid for over the committed chunks (0 for processors that use none).</param>
 /// <param name="TokensOut">Completion tokens paid for over the committed chunks.</param>
@@ -9,6 +16,11 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// <c>processor_error</c>.</param>
 /// <param name="Requests">Requests made for the committed chunks' rows, retries included.</param>
 /// <param name="RateLimitedResponses">How many of those requests were answered 429.</param>
+/// <param name="Conversations">In conversation mode, the conversations in the input (as planned); null otherwise.</param>
+/// <param name="Messages">In conversation mode, the input records grouped into the conversations of the output; null
+/// otherwise.</param>
+/// <param name="BadInput">The job failed because its input cannot be used as it is (found while planning, e.g. a
+/// conversation whose messages are not together); <c>scale run</c> exits with 2 for it, as for other bad input.</param>
 [GenerateSerializer, Immutable, Alias("JobSummary")]
 public sealed record JobSummary(
     [property: Id(0)] string JobId,
@@ -34,4 +46,7 @@ public sealed record JobSummary(
     [property: Id(20)] decimal CostUsd,
     [property: Id(21)] IReadOnlyDictionary<string, long> Failures,
     [property: Id(22)] long Requests,
-    [property: Id(23)] long RateLimitedResponses);
+    [property: Id(23)] long RateLimitedResponses,
+    [property: Id(24)] long? Conversations = null,
+    [property: Id(25)] long? Messages = null,
+    [property: Id(26)] bool BadInput = false);

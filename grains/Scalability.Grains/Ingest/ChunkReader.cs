@@ -13,7 +13,9 @@ public sealed record RejectedRecord(long RecordNumber, long Line, string Reason,
 /// Reads the records of one chunk's byte range with CsvHelper and sorts them into well-formed records and
 /// rejects. Record numbers and lines are those of the whole input.
 /// </summary>
-public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk)
+/// <param name="reject">A further check of well-formed records: the reason to reject one (its values given), or null
+/// to keep it.</param>
+public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk, Func<string[], string?>? reject = null)
 {
     /// <summary>
     /// The chunk's records in input order: each is a <see cref="SourceRecord"/> or a <see cref="RejectedRecord"/>.
@@ -97,7 +99,9 @@ public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk)
                     values[i] = reader.GetString(i);
                 }
 
-                yield return new SourceRecord(recordNumber, line, values);
+                yield return reject?.Invoke(values) is { } reason
+                    ? new RejectedRecord(recordNumber, line, reason, RawText(reader))
+                    : new SourceRecord(recordNumber, line, values);
             }
         }
     }

@@ -27,9 +27,31 @@ public static class ColumnMapper
         "utterance", "transcript", "emailbody", "chat", "request",
     ];
 
-    public static ColumnMapping Map(string path, string[] header, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns)
+    /// <summary>The column of a conversation's output row that holds its number of messages.</summary>
+    public const string MessagesColumn = "messages";
+
+    /// <param name="conversationColumn">In conversation mode, the column that groups rows into conversations: it is the
+    /// id column, it and <paramref name="orderColumn"/> are never detected as text columns, and
+    /// <paramref name="keepColumns"/> does not apply (see <see cref="ConversationHeader"/>).</param>
+    public static ColumnMapping Map(
+        string path, string[] header, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns,
+        string? conversationColumn = null, string? orderColumn = null)
     {
+        var conversationIndex = conversationColumn is null ? ColumnMapping.NoColumn : Find(path, header, conversationColumn, "--conversation-column");
+        var orderIndex = orderColumn is null ? ColumnMapping.NoColumn : Find(path, header, orderColumn, "--order-column");
+        var conversation = conversationIndex != ColumnMapping.NoColumn;
         var idIndex = idColumn is null ? Detect(header, IdNames) : Find(path, header, idColumn, "--id-column");
+        if (conversation)
+        {
+            if (idColumn is not null && idIndex != conversationIndex)
+            {
+                throw new InputException(path,
+                    $"--id-column '{header[idIndex]}' and --conversation-column '{header[conversationIndex]}' differ: a conversation's id is its key, so leave out --id-column");
+            }
+
+            idIndex = conversationIndex;
+        }
+
         int[] textIndexes;
         if (textColumns is { Count: > 0 })
         {
@@ -39,7 +61,7 @@ public static class ColumnMapper
         {
             textIndexes = TextNames
                 .Select(name => Array.FindIndex(header, h => Normalize(h) == name))
-                .Where(i => i >= 0 && i != idIndex)
+                .Where(i => i >= 0 && i != idIndex && i != orderIndex)
                 .Distinct()
                 .ToArray();
             if (textIndexes.Length == 0)
@@ -51,7 +73,24 @@ public static class ColumnMapper
 
         if (textIndexes.Contains(idIndex))
         {
-            throw new InputException(path, $"column '{header[idIndex]}' cannot be both the id column and a text column");
+            throw new InputException(path,
+                $"column '{header[idIndex]}' cannot be both the {(conversation ? "conversation" : "id")} column and a text column");
+        }
+
+        if (conversation)
+        {
+            return new ColumnMapping(
+                idIndex,
+                header[idIndex],
+                textIndexes,
+                textIndexes.Select(i => header[i]).ToArray(),
+                KeepIndexes: [],
+                ConversationHeader(header[idIndex]),
+                IdDetected: false,
+                TextDetected: textColumns is not { Count: > 0 },
+                conversationIndex,
+                orderIndex,
+                orderIndex == ColumnMapping.NoColumn ? null : header[orderIndex]);
         }
 
         var keepIndexes = keepColumns is null
@@ -67,6 +106,18 @@ public static class ColumnMapper
             OutputHeader(header, keepIndexes, idIndex),
             IdDetected: idColumn is null,
             TextDetected: textColumns is not { Count: > 0 });
+    }
+
+    /// <summary>
+    /// The output's header in conversation mode: the conversation key, the number of messages, then the result
+    /// columns. Other input columns are not copied: they differ from message to message, and a conversation has one
+    /// output row.
+    /// </summary>
+    private static string[] ConversationHeader(string conversationColumn)
+    {
+        var clashes = ResultColumns.Contains(conversationColumn, StringComparer.OrdinalIgnoreCase) ||
+                      string.Equals(conversationColumn, MessagesColumn, StringComparison.OrdinalIgnoreCase);
+        return [clashes ? "input." + conversationColumn : conversationColumn, MessagesColumn, .. ResultColumns];
     }
 
     /// <summary>
@@ -109,7 +160,11 @@ public static class ColumnMapper
         return ColumnMapping.NoColumn;
     }
 
-    private static int Find(string path, string[] header, string name, string option)
+    /// <summary>
+    /// The index of the column called <paramref name="name"/> (exactly, or else ignoring case and surrounding spaces),
+    /// or an error naming the file, the option and the columns there are.
+    /// </summary>
+    public static int Find(string path, string[] header, string name, string option)
     {
         var index = Array.FindIndex(header, h => string.Equals(h, name, StringComparison.Ordinal));
         if (index < 0)

@@ -14,11 +14,14 @@ public static class CsvInput
     /// </summary>
     public const int MaxRecordBytes = 64 * 1024 * 1024;
 
-    public static CsvReaderOptions ForScan() => new()
+    /// <param name="onMalformed">Set only by scans that must tell malformed records apart as the chunk readers do:
+    /// it turns on CsvHelper's malformed-quote detection, which costs a little on heavily quoted data.</param>
+    public static CsvReaderOptions ForScan(Action<CsvMalformedRecord>? onMalformed = null) => new()
     {
         HasHeader = true,
         TrackLineNumbers = true,
         MaxRecordSize = MaxRecordBytes,
+        OnMalformedRecord = onMalformed,
     };
 
     public static CsvReaderOptions ForChunk(char separator, Action<CsvMalformedRecord> onMalformed) => new()

@@ -8,7 +8,11 @@ namespace Scalability.Grains.Ingest;
 /// </summary>
 public static class InputPreflight
 {
-    public static ColumnMapping Check(string path, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns)
+    /// <remarks>Whether a conversation input holds each conversation together is found by the planning scan, which
+    /// reads the whole file.</remarks>
+    public static ColumnMapping Check(
+        string path, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns,
+        string? conversationColumn = null, string? orderColumn = null)
     {
         ManifestScanner.OpenChecked(path);
         string[] header;
@@ -39,6 +43,6 @@ public static class InputPreflight
             throw new InputException(path, $"cannot be read: {e.Message}");
         }
 
-        return ColumnMapper.Map(path, header, idColumn, textColumns, keepColumns);
+        return ColumnMapper.Map(path, header, idColumn, textColumns, keepColumns, conversationColumn, orderColumn);
     }
 }

@@ -10,7 +10,21 @@ namespace Scalability.Grains.Ingest;
 public static class ManifestScanner
 {
     /// <param name="chunkSize">Records per chunk, or <see cref="ChunkSizing.Auto"/> to choose from the row count.</param>
-    public static DatasetManifest Scan(string path, int chunkSize, CancellationToken cancellationToken = default)
+    public static DatasetManifest Scan(string path, int chunkSize, CancellationToken cancellationToken = default) =>
+        Scan(path, chunkSize, conversationColumn: null, orderColumn: null, cancellationToken);
+
+    /// <summary>
+    /// The planning scan of an input that may hold one row per message. With a <paramref name="conversationColumn"/>,
+    /// a chunk ends only where a conversation ends (see <see cref="ConversationTracker"/>): it holds at least
+    /// <paramref name="chunkSize"/> records and the rest of the conversation running at that point, so that no
+    /// conversation is split between chunks; an input whose conversations are not each together is refused.
+    /// </summary>
+    /// <param name="conversationColumn">The column that groups rows into conversations, or null for one ticket per
+    /// row.</param>
+    /// <param name="orderColumn">The column that orders a conversation's messages, checked here and named in the hint
+    /// of how to sort an input that is not grouped; null for none.</param>
+    public static DatasetManifest Scan(
+        string path, int chunkSize, string? conversationColumn, string? orderColumn, CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(chunkSize);
         var auto = chunkSize == ChunkSizing.Auto;
@@ -25,13 +39,43 @@ public static class ManifestScanner
         int chunkRows = 0;
         string[] header;
         char separator;
+        ConversationTracker? conversations = null;
+        // Reported by CsvHelper just before the record itself is returned, as for the chunk readers.
+        var unterminated = false;
+        var options = conversationColumn is null
+            ? CsvInput.ForScan()
+            : CsvInput.ForScan(record => unterminated |= record.Reason is CsvMalformedReason.UnterminatedQuote);
         try
         {
-            using var reader = CsvReader.FromFile(path, CsvInput.ForScan(), FileOptions.SequentialScan);
+            using var reader = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
             header = reader.Headers.ToArray();
             separator = reader.Separator;
+            if (conversationColumn is not null && header.Length > 0)
+            {
+                var keyIndex = ColumnMapper.Find(path, header, conversationColumn, "--conversation-column");
+                var order = orderColumn is null ? null : header[ColumnMapper.Find(path, header, orderColumn, "--order-column")];
+                conversations = new ConversationTracker(path, header, keyIndex, order);
+            }
+
             while (reader.Read())
             {
+                // A chunk of enough records ends before the next record, or with conversations, before the next
+                // record that starts a conversation.
+                var boundary = true;
+                if (conversations is not null)
+                {
+                    boundary = conversations.IsMessage(reader, unterminated) &&
+                               conversations.StartsConversation(reader.GetSpan(conversations.KeyIndex), reader.LineNumber, reader.ByteOffset);
+                    unterminated = false;
+                }
+
+                if (chunkRows >= scanSize && boundary)
+                {
+                    // The end is known only once the next chunk starts; it is filled in after the scan.
+                    chunks.Add(new ChunkBounds(chunks.Count, chunkStart, file.Length, chunkFirstRecord, chunkFirstLine, chunkRows));
+                    chunkRows = 0;
+                }
+
                 if (chunkRows == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
@@ -41,12 +85,7 @@ public static class ManifestScanner
                 }
 
                 rows++;
-                if (++chunkRows == scanSize)
-                {
-                    // The end is known only once the next chunk starts; it is filled in after the scan.
-                    chunks.Add(new ChunkBounds(chunks.Count, chunkStart, file.Length, chunkFirstRecord, chunkFirstLine, chunkRows));
-                    chunkRows = 0;
-                }
+                chunkRows++;
             }
         }
         catch (CsvFormatException e)
@@ -78,31 +117,37 @@ public static class ManifestScanner
         if (auto)
         {
             chunkSize = ChunkSizing.For(rows);
-            chunks = Merge(chunks, chunkSize / ChunkSizing.Granularity);
+            chunks = Merge(chunks, chunkSize);
         }
 
-        return new DatasetManifest(path, file.Length, file.LastWriteTimeUtc, separator, header, rows, chunkSize, chunks.ToArray());
+        return new DatasetManifest(path, file.Length, file.LastWriteTimeUtc, separator, header, rows, chunkSize, chunks.ToArray(),
+            conversations?.Conversations ?? 0);
     }
 
-    /// <summary>Joins every <paramref name="factor"/> consecutive chunks into one.</summary>
-    private static List<ChunkBounds> Merge(List<ChunkBounds> chunks, int factor)
+    /// <summary>
+    /// Joins consecutive pieces into chunks of at least <paramref name="chunkSize"/> records (the last one may hold
+    /// fewer). Pieces of exactly <see cref="ChunkSizing.Granularity"/> records make chunks of exactly
+    /// <paramref name="chunkSize"/>; pieces that end with a conversation are a little larger, and so are their chunks.
+    /// </summary>
+    private static List<ChunkBounds> Merge(List<ChunkBounds> pieces, int chunkSize)
     {
-        if (factor <= 1)
+        var merged = new List<ChunkBounds>();
+        ChunkBounds? open = null;
+        foreach (var piece in pieces)
         {
-            return chunks;
+            open = open is null
+                ? piece with { Index = merged.Count }
+                : open with { EndByte = piece.EndByte, Rows = open.Rows + piece.Rows };
+            if (open.Rows >= chunkSize)
+            {
+                merged.Add(open);
+                open = null;
+            }
         }
 
-        var merged = new List<ChunkBounds>((chunks.Count + factor - 1) / factor);
-        for (var first = 0; first < chunks.Count; first += factor)
+        if (open is not null)
         {
-            var last = Math.Min(first + factor, chunks.Count) - 1;
-            var rows = 0;
-            for (var i = first; i <= last; i++)
-            {
-                rows += chunks[i].Rows;
-            }
-
-            merged.Add(chunks[first] with { Index = merged.Count, EndByte = chunks[last].EndByte, Rows = rows });
+            merged.Add(open);
         }
 
         return merged;

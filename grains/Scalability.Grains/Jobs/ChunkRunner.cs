@@ -29,16 +29,15 @@ public static class ChunkRunner
         var categories = new Dictionary<string, long>(StringComparer.Ordinal);
         var failures = new Dictionary<string, long>(StringComparer.Ordinal);
         var usage = ProcessingUsage.Zero;
-        long ok = 0, failed = 0, rejected = 0;
-        var batch = new List<SourceRecord>(BatchSize);
+        long ok = 0, failed = 0, rejected = 0, records = 0;
+        var batch = new List<TicketInput>(BatchSize);
         var tickets = new List<Ticket>(BatchSize);
         CsvWriter? rejects = null;
         try
         {
             await using (var part = CsvWriter.ToFile(PartFiles.Temporary(partPath), new CsvWriterOptions(), FileOptions.SequentialScan))
             {
-                var reader = new ChunkReader(order.Input, order.Chunk);
-                foreach (var item in reader.Records(cancellationToken))
+                foreach (var item in TicketInputs.Read(order.Input, order.Chunk, order.Mapping, cancellationToken))
                 {
                     if (item is RejectedRecord reject)
                     {
@@ -48,7 +47,7 @@ public static class ChunkRunner
                         continue;
                     }
 
-                    batch.Add((SourceRecord)item);
+                    batch.Add((TicketInput)item);
                     if (batch.Count == BatchSize)
                     {
                         await FlushBatchAsync();
@@ -65,9 +64,9 @@ public static class ChunkRunner
                     }
 
                     tickets.Clear();
-                    foreach (var record in batch)
+                    foreach (var input in batch)
                     {
-                        tickets.Add(ToTicket(record, order.Mapping));
+                        tickets.Add(input.Ticket);
                     }
 
                     var results = await processor.ProcessAsync(tickets, cancellationToken);
@@ -80,7 +79,8 @@ public static class ChunkRunner
                     for (var i = 0; i < batch.Count; i++)
                     {
                         var result = results[i];
-                        WriteRow(part, batch[i], order.Mapping, result);
+                        WriteRow(part, batch[i], result);
+                        records += batch[i].Records;
                         usage = usage.Add(result);
                         if (result.Status == TicketStatus.Ok)
                         {
@@ -100,7 +100,7 @@ public static class ChunkRunner
                     }
 
                     batch.Clear();
-                    onRowsDone(ok + failed + rejected);
+                    onRowsDone(records + rejected);
                 }
             }
 
@@ -126,37 +126,16 @@ public static class ChunkRunner
             throw;
         }
 
-        return new ChunkReport(index, attempt, new RowCounts(ok, failed, rejected), HasRejects: rejected > 0, categories,
+        var counts = new RowCounts(ok, failed, rejected, Messages: order.Mapping.IsConversation ? records : 0);
+        return new ChunkReport(index, attempt, counts, HasRejects: rejected > 0, categories,
             stopwatch.Elapsed.TotalSeconds, order.Assignment.Silo, usage, failures);
     }
 
-    internal static Ticket ToTicket(SourceRecord record, ColumnMapping mapping)
+    private static void WriteRow(CsvWriter writer, TicketInput input, TicketResult result)
     {
-        var id = mapping.HasIdColumn ? record.Values[mapping.IdIndex] : "";
-        if (id.Length == 0)
+        foreach (var value in input.OutputValues)
         {
-            id = record.RecordNumber.ToString(CultureInfo.InvariantCulture);
-        }
-
-        var fields = new TicketField[mapping.TextIndexes.Length];
-        for (var i = 0; i < fields.Length; i++)
-        {
-            fields[i] = new TicketField(mapping.TextColumns[i], record.Values[mapping.TextIndexes[i]]);
-        }
-
-        return new Ticket(id, record.RecordNumber, fields);
-    }
-
-    private static void WriteRow(CsvWriter writer, SourceRecord record, ColumnMapping mapping, TicketResult result)
-    {
-        if (!mapping.HasIdColumn)
-        {
-            writer.WriteField(record.RecordNumber, default);
-        }
-
-        foreach (var i in mapping.KeepIndexes)
-        {
-            writer.WriteField(record.Values[i]);
+            writer.WriteField(value);
         }
 
         var succeeded = result.Status == TicketStatus.Ok;

@@ -10,7 +10,8 @@ namespace Scalability.Grains.Jobs;
 public static class ErrorBudget
 {
     /// <summary>Why the job must stop, or null while it is within budget (or has none).</summary>
-    public static string? Exceeded(long failedRows, long inputRows, double? maxFailedFraction)
+    /// <param name="unit">What the rows are, in the message: rows, or conversations in conversation mode.</param>
+    public static string? Exceeded(long failedRows, long inputRows, double? maxFailedFraction, string unit = "rows")
     {
         if (maxFailedFraction is not { } fraction || inputRows <= 0 || failedRows <= fraction * inputRows)
         {
@@ -18,7 +19,7 @@ public static class ErrorBudget
         }
 
         return string.Create(CultureInfo.InvariantCulture,
-            $"the error budget is spent: {failedRows} of {inputRows} rows failed ({100.0 * failedRows / inputRows:0.##}%), more than the {100 * fraction:0.##}% allowed by --max-failed-fraction {fraction}");
+            $"the error budget is spent: {failedRows} of {inputRows} {unit} failed ({100.0 * failedRows / inputRows:0.##}%), more than the {100 * fraction:0.##}% allowed by --max-failed-fraction {fraction}");
     }
 
     public static void Validate(double? maxFailedFraction)

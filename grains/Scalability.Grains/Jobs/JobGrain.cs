@@ -143,7 +143,9 @@ public sealed class JobGrain(
         }
 
         Job.Usage = Job.Usage.Add(report.Usage);
-        if (ErrorBudget.Exceeded(Ledger.CommittedCounts().Failed, Manifest!.RowCount, Job.Spec!.MaxFailedFraction) is { } overBudget)
+        // Failed output rows against all the output rows there will be: conversations, in conversation mode.
+        var (units, unit) = Mapping!.IsConversation ? (Manifest!.Conversations, "conversations") : (Manifest!.RowCount, "rows");
+        if (ErrorBudget.Exceeded(Ledger.CommittedCounts().Failed, units, Job.Spec!.MaxFailedFraction, unit) is { } overBudget)
         {
             await FinishAsync(JobStatus.Failed, overBudget);
             return [];
@@ -232,8 +234,9 @@ public sealed class JobGrain(
         {
             var (manifest, mapping) = await Task.Run(() =>
             {
-                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, _stopping.Token);
-                return (scanned, ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns));
+                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, _stopping.Token);
+                return (scanned, ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
+                    spec.ConversationColumn, spec.OrderColumn));
             });
             if (Job.Status != JobStatus.Planning || _finishing)
             {
@@ -263,7 +266,7 @@ public sealed class JobGrain(
                 logger.LogError(e, "Job {JobId}: planning failed", JobId);
             }
 
-            await FinishAsync(JobStatus.Failed, e.Message);
+            await FinishAsync(JobStatus.Failed, e.Message, badInput: e is InputException);
         }
     }
 
@@ -386,7 +389,7 @@ public sealed class JobGrain(
     /// status finds it. The parts of a completed job are deleted afterwards, off the job's clock (freeing hundreds of
     /// megabytes takes the file system a while); deactivation waits for that, so a silo that shuts down still cleans up.
     /// </summary>
-    private async Task FinishAsync(JobStatus status, string? error, string? rejectsPath = null)
+    private async Task FinishAsync(JobStatus status, string? error, string? rejectsPath = null, bool badInput = false)
     {
         if (_finishing)
         {
@@ -397,7 +400,7 @@ public sealed class JobGrain(
         _housekeepingTimer?.Dispose();
         _housekeepingTimer = null;
         var now = DateTime.UtcNow;
-        var summary = BuildSummary(status, error, rejectsPath, now);
+        var summary = BuildSummary(status, error, rejectsPath, now, badInput);
         var outputPath = Job.Spec!.OutputPath;
         await Task.Run(() =>
         {
@@ -443,8 +446,9 @@ public sealed class JobGrain(
         }
     }
 
-    private JobSummary BuildSummary(JobStatus status, string? error, string? rejectsPath, DateTime now)
+    private JobSummary BuildSummary(JobStatus status, string? error, string? rejectsPath, DateTime now, bool badInput)
     {
+        var conversation = Mapping?.IsConversation == true;
         var counts = Job.Chunks.Count > 0 ? Ledger.CommittedCounts() : RowCounts.Zero;
         var duration = (now - Job.SubmittedUtc).TotalSeconds;
         return new JobSummary(
@@ -471,7 +475,10 @@ public sealed class JobGrain(
             Job.Usage.CostUsd,
             new SortedDictionary<string, long>(Job.Failures, StringComparer.Ordinal),
             Job.Usage.Requests,
-            Job.Usage.RateLimited);
+            Job.Usage.RateLimited,
+            conversation ? Manifest!.Conversations : null,
+            conversation ? counts.Messages : null,
+            badInput);
     }
 
     private JobProgress Progress()

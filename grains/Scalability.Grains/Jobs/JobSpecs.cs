@@ -38,6 +38,11 @@ public static class JobSpecs
             throw new ArgumentException($"max chunk attempts must be at least 1 (got {spec.MaxChunkAttempts})");
         }
 
+        if (ConversationUsage(spec) is { } conversationUsage)
+        {
+            throw new ArgumentException(conversationUsage);
+        }
+
         ErrorBudget.Validate(spec.MaxFailedFraction);
         // The built-in processors' settings are refused at submission rather than in every chunk.
         var processor = spec.EffectiveProcessor;
@@ -63,6 +68,27 @@ public static class JobSpecs
         spec.Processor is { Llm: { } llm } processor
             ? spec with { Processor = processor with { Llm = Processing.Llm.LlmProcessorFactory.WithPrices(llm, Costing.ModelPrices.Default) } }
             : spec;
+
+    /// <summary>
+    /// What is wrong with a spec's conversation options, or null when they fit together. The order column orders the
+    /// messages of a conversation, so it needs a conversation column; the kept columns are those of one record, which a
+    /// conversation's output row does not have.
+    /// </summary>
+    public static string? ConversationUsage(JobSpec spec)
+    {
+        if (spec.OrderColumn is not null && spec.ConversationColumn is null)
+        {
+            return "--order-column orders the messages of each conversation: give --conversation-column too";
+        }
+
+        if (spec.ConversationColumn is not null && spec.KeepColumns is not null)
+        {
+            return "--keep-columns cannot be used with --conversation-column: a conversation's output row holds its key, " +
+                   "its number of messages and the results, not the columns of its messages";
+        }
+
+        return null;
+    }
 
     /// <summary>
     /// Two specs are the same job when their contents match. Record equality would compare their arrays (columns, an

@@ -7,7 +7,8 @@ namespace Scalability.Tests.Cluster;
 
 /// <summary>
 /// Two real silos in this process (Orleans' InProcessTestCluster) configured as the product configures them, plus
-/// processors that fail on purpose. Job timings are shortened so that retries happen within a test's patience.
+/// processors that fail on purpose and one that echoes what it reads. Job timings are shortened so that retries happen
+/// within a test's patience.
 /// </summary>
 public sealed class ClusterFixture : IAsyncLifetime
 {
@@ -31,6 +32,7 @@ public sealed class ClusterFixture : IAsyncLifetime
             });
             silo.Services.AddSingleton<ITicketProcessorFactory>(new FaultyProcessorFactory(FaultyProcessorFactory.ThrowsOnceKind));
             silo.Services.AddSingleton<ITicketProcessorFactory>(new FaultyProcessorFactory(FaultyProcessorFactory.AlwaysThrowsKind));
+            silo.Services.AddSingleton<ITicketProcessorFactory>(new EchoProcessorFactory());
         });
         Cluster = builder.Build();
         await Cluster.DeployAsync();
