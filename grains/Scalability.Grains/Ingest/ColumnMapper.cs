@@ -109,7 +109,8 @@ public static class ColumnMapper
         return ColumnMapping.NoColumn;
     }
 
-    private static int Find(string path, string[] header, string name, string option)
+    /// <summary>The index of a column the user named (exact, else trimmed and case-blind), or an error naming <paramref name="option"/>.</summary>
+    public static int Find(string path, string[] header, string name, string option)
     {
         var index = Array.FindIndex(header, h => string.Equals(h, name, StringComparison.Ordinal));
         if (index < 0)

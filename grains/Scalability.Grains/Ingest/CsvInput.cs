@@ -14,11 +14,13 @@ public static class CsvInput
     /// </summary>
     public const int MaxRecordBytes = 64 * 1024 * 1024;
 
-    public static CsvReaderOptions ForScan() => new()
+    /// <param name="onMalformed">Told of each malformed record just before it is returned, for readers that skip them.</param>
+    public static CsvReaderOptions ForScan(Action<CsvMalformedRecord>? onMalformed = null) => new()
     {
         HasHeader = true,
         TrackLineNumbers = true,
         MaxRecordSize = MaxRecordBytes,
+        OnMalformedRecord = onMalformed,
     };
 
     public static CsvReaderOptions ForChunk(char separator, Action<CsvMalformedRecord> onMalformed) => new()
