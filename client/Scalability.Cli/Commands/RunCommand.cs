@@ -44,9 +44,10 @@ internal static class RunCommand
         };
         var categorizer = new Option<string>("--categorizer")
         {
-            Description = "The local processor's categorizer: keywords, or none to leave categories empty.",
+            Description = "The local processor's categorizer: keywords, model (with --model), or none to leave categories empty.",
             DefaultValueFactory = _ => ProcessorSpec.KeywordsCategorizer,
         };
+        var model = new Option<string?>("--model") { Description = "Categorize with this model, written by 'scale train', instead of the keywords." };
         var summarizer = new Option<string>("--summarizer")
         {
             Description = "The local processor's summarizer: extractive, or none to leave summaries empty.",
@@ -69,6 +70,7 @@ internal static class RunCommand
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, processor, categorizer, summarizer, plugins, summaryMaxChars, jobId, resume,
             cluster, state, storage, json, verbose,
         };
+        command.Options.Add(model);
         command.SetAction((parse, cancellationToken) =>
         {
             RunRequest request;
@@ -108,6 +110,13 @@ internal static class RunCommand
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
+            var (chosenCategorizer, modelPath, modelUsage) = ChooseCategorizer(parse.GetValue(processor)!, parse.GetValue(categorizer)!, parse.GetValue(model));
+            if (modelUsage is not null)
+            {
+                Console.Error.WriteLine($"error: {modelUsage}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
             var spec = parse.GetValue(csv) is { } input
                 ? new JobSpec(
                     Path.GetFullPath(input),
@@ -118,11 +127,34 @@ internal static class RunCommand
                     CommonOptions.SplitColumns(parse.GetValue(textColumns)),
                     CommonOptions.SplitColumns(parse.GetValue(keepColumns)),
                     new ProcessorSpec(parse.GetValue(processor)!, parse.GetValue(summaryMaxChars),
-                        parse.GetValue(categorizer)!, parse.GetValue(summarizer)!))
+                        chosenCategorizer, parse.GetValue(summarizer)!, modelPath))
                 : null;
             return RunAsync(spec, request, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The categorizer and model file of the local processor: <c>--model</c> means the model categorizer, and is
+    /// refused beside another categorizer or processor rather than silently ignored.
+    /// </summary>
+    private static (string Categorizer, string? ModelPath, string? Usage) ChooseCategorizer(string processor, string categorizer, string? model)
+    {
+        if (model is null)
+        {
+            return categorizer == ProcessorSpec.ModelCategorizer
+                ? (categorizer, null, "--categorizer model needs --model <file written by 'scale train'>")
+                : (categorizer, null, null);
+        }
+
+        if (categorizer is not (ProcessorSpec.KeywordsCategorizer or ProcessorSpec.ModelCategorizer))
+        {
+            return (categorizer, null, $"--model categorizes with a trained model, so it cannot go with --categorizer {categorizer}");
+        }
+
+        return processor == ProcessorSpec.LocalKind
+            ? (ProcessorSpec.ModelCategorizer, Path.GetFullPath(model), null)
+            : (categorizer, null, $"--model is for the local processor, not --processor {processor}");
     }
 
     private sealed record RunRequest(
