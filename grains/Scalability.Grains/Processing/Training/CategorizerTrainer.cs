@@ -1,4 +1,5 @@
 using System.Diagnostics;
+using System.Globalization;
 using Microsoft.ML;
 using Microsoft.ML.Trainers;
 using Microsoft.ML.Transforms;
@@ -59,7 +60,8 @@ public static class CategorizerTrainer
         if (split.HeldOut.Count == 0)
         {
             throw new ArgumentException(
-                $"{examples.Count} examples are too few to hold {options.TestFraction:P0} of each category out for scoring");
+                string.Create(CultureInfo.InvariantCulture,
+                    $"{examples.Count} examples are too few to hold {options.TestFraction * 100:0.#}% of each category out for scoring"));
         }
 
         var stopwatch = Stopwatch.StartNew();
