@@ -36,7 +36,7 @@ public static class CategorizerTrainer
     private const string FeaturesColumn = "Features";
 
     /// <summary>The trainer's name as the model file records it.</summary>
-    public const string TrainerName = "ML.NET FeaturizeText + SdcaMaximumEntropy";
+    public const string TrainerName = "ML.NET FeaturizeText, SdcaMaximumEntropy";
 
     /// <exception cref="ArgumentException">Fewer than two categories, or too few examples to hold any out.</exception>
     public static TrainingRun Train(IReadOnlyList<LabeledExample> examples, TrainingOptions options, CancellationToken cancellationToken = default)
