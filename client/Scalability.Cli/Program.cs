@@ -6,6 +6,7 @@ var root = new RootCommand("scale: categorize and summarize customer-support tic
 {
     AnalyzeCommand.Create(),
     RunCommand.Create(),
+    TrainCommand.Create(),
     GenerateCommand.Create(),
     StatusCommand.Create(),
     SiloCommand.Create(),

@@ -23,8 +23,13 @@ internal sealed class ProcessorOptions
 
     private readonly Option<string> _categorizer = new("--categorizer")
     {
-        Description = "The local processor's categorizer: keywords, or none to leave categories empty.",
+        Description = "The local processor's categorizer: keywords, model (with --model), or none to leave categories empty.",
         DefaultValueFactory = _ => ProcessorSpec.KeywordsCategorizer,
+    };
+
+    private readonly Option<string?> _trainedModel = new("--model")
+    {
+        Description = "Categorize with this model, written by 'scale train', instead of the keywords.",
     };
 
     private readonly Option<string> _summarizer = new("--summarizer")
@@ -94,7 +99,7 @@ internal sealed class ProcessorOptions
 
     public IEnumerable<Option> All =>
     [
-        _processor, _categorizer, _summarizer, _summaryMaxChars, _endpoint, _model, _apiKeyVariable, _llmCategories,
+        _processor, _categorizer, _trainedModel, _summarizer, _summaryMaxChars, _endpoint, _model, _apiKeyVariable, _llmCategories,
         _summaryMaxWords, _timeout, _maxAttempts, _prices, _inputPrice, _outputPrice,
     ];
 
@@ -103,7 +108,8 @@ internal sealed class ProcessorOptions
     public ProcessorSpec Parse(ParseResult parse)
     {
         var kind = parse.GetValue(_processor)!;
-        var spec = new ProcessorSpec(kind, parse.GetValue(_summaryMaxChars), parse.GetValue(_categorizer)!, parse.GetValue(_summarizer)!);
+        var (categorizer, modelPath) = Categorizer(kind, parse.GetValue(_categorizer)!, parse.GetValue(_trainedModel));
+        var spec = new ProcessorSpec(kind, parse.GetValue(_summaryMaxChars), categorizer, parse.GetValue(_summarizer)!, modelPath);
         if (kind.StartsWith(PluginPrefix, StringComparison.OrdinalIgnoreCase))
         {
             var path = kind[PluginPrefix.Length..];
@@ -139,5 +145,25 @@ internal sealed class ProcessorOptions
                 parse.GetValue(_inputPrice),
                 parse.GetValue(_outputPrice)), table),
         };
+    }
+
+    /// <summary>The local processor's categorizer and model file, from --categorizer and --model.</summary>
+    private static (string Categorizer, string? ModelPath) Categorizer(string processor, string categorizer, string? model)
+    {
+        if (model is null)
+        {
+            return categorizer == ProcessorSpec.ModelCategorizer
+                ? throw new ArgumentException("--categorizer model needs --model <file written by 'scale train'>")
+                : (categorizer, null);
+        }
+
+        if (categorizer is not (ProcessorSpec.KeywordsCategorizer or ProcessorSpec.ModelCategorizer))
+        {
+            throw new ArgumentException($"--model categorizes with a trained model, so it cannot go with --categorizer {categorizer}");
+        }
+
+        return processor == ProcessorSpec.LocalKind
+            ? (ProcessorSpec.ModelCategorizer, Path.GetFullPath(model))
+            : throw new ArgumentException($"--model is for the local processor, not --processor {processor}");
     }
 }

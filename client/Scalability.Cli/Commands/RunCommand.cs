@@ -125,6 +125,11 @@ internal static class RunCommand
         return command;
     }
 
+    /// <summary>
+    /// The categorizer and model file of the local processor: <c>--model</c> means the model categorizer, and is
+    /// refused beside another categorizer or processor rather than silently ignored.
+    /// </summary>
+
     private sealed record RunRequest(
         string? ResumeJobId, string? JobId, int Workers, ClusterAddress? Cluster, DatabaseTarget Storage, bool Json, bool Verbose,
         string[] Plugins);

@@ -32,7 +32,8 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     public int SummaryMaxChars { get; }
 
     /// <summary>A processor with the default taxonomy, the spec's halves and its summary length.</summary>
-    /// <exception cref="ArgumentException">The spec names an unknown categorizer or summarizer, or switches both off.</exception>
+    /// <exception cref="ArgumentException">The spec names an unknown categorizer or summarizer, or switches both off, or
+    /// its model file cannot be used (<see cref="Training.ModelFileException"/>).</exception>
     /// <exception cref="ArgumentOutOfRangeException">The spec's <see cref="ProcessorSpec.SummaryMaxChars"/> is below 1.</exception>
     public static LocalTicketProcessor Create(ProcessorSpec spec)
     {
@@ -40,6 +41,8 @@ public sealed class LocalTicketProcessor : ITicketProcessor
         ITicketCategorizer? categorizer = spec.Categorizer switch
         {
             ProcessorSpec.KeywordsCategorizer => KeywordCategorizer.Default,
+            ProcessorSpec.ModelCategorizer => Training.CategorizerModelCache.Get(
+                spec.ModelPath ?? throw new ArgumentException($"the {ProcessorSpec.ModelCategorizer} categorizer needs the path of a model written by scale train")),
             ProcessorSpec.Off => null,
             var other => throw new ArgumentException(
                 $"unknown categorizer '{other}': use {ProcessorSpec.KeywordsCategorizer} or {ProcessorSpec.Off}"),

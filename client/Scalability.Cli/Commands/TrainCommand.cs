@@ -1,0 +1,147 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Text.Json;
+using Scalability.GrainInterfaces;
+using Scalability.Grains.Ingest;
+using Scalability.Grains.Processing.Training;
+
+namespace Scalability.Cli.Commands;
+
+/// <summary>
+/// <c>scale train</c>: learns a categorizer from labeled tickets, scores it on held-out rows, and writes the model
+/// that <c>scale run --model</c> uses.
+/// </summary>
+internal static class TrainCommand
+{
+    public static Command Create()
+    {
+        var csv = CommonOptions.Csv();
+        csv.Description = "The CSV file of labeled tickets (UTF-8, with a header row).";
+        var labelColumn = new Option<string>("--label-column") { Description = "The column holding each ticket's category.", Required = true };
+        var textColumns = CommonOptions.Columns("--text-columns",
+            "The columns to read as ticket text (detected when left out, as 'scale run' detects them; give 'scale run' the same).");
+        var output = new Option<string>("--out") { Description = "The model file to write.", Required = true };
+        var testFraction = new Option<double>("--test-fraction")
+        {
+            Description = "The share of each category held out to score the model on, not trained on.",
+            DefaultValueFactory = _ => TrainingSplit.DefaultTestFraction,
+        };
+        var seed = new Option<int>("--seed")
+        {
+            Description = "Chooses the held-out rows: the same seed and file give the same split on any machine.",
+            DefaultValueFactory = _ => TrainingSplit.DefaultSeed,
+        };
+        var json = CommonOptions.Json();
+        var command = new Command("train",
+            "Train a categorizer on labeled tickets, report its accuracy and macro-F1 on held-out rows, and write the model for 'scale run --model'.")
+        {
+            csv, labelColumn, textColumns, output, testFraction, seed, json,
+        };
+        command.SetAction((parse, cancellationToken) => Task.Run(() => Run(
+            Path.GetFullPath(parse.GetValue(csv)!),
+            parse.GetValue(labelColumn)!,
+            CommonOptions.SplitColumns(parse.GetValue(textColumns)),
+            Path.GetFullPath(parse.GetValue(output)!),
+            parse.GetValue(testFraction),
+            parse.GetValue(seed),
+            parse.GetValue(json),
+            cancellationToken), cancellationToken));
+        return command;
+    }
+
+    private static int Run(
+        string input, string labelColumn, string[]? textColumns, string output, double testFraction, int seed, bool json,
+        CancellationToken cancellationToken)
+    {
+        if (testFraction is not (> 0 and < 1))
+        {
+            return Fail($"--test-fraction must be above 0 and below 1 (got {testFraction.ToString(CultureInfo.InvariantCulture)})");
+        }
+
+        if (string.Equals(input, output, StringComparison.Ordinal))
+        {
+            return Fail($"--out would overwrite the input file {input}");
+        }
+
+        LabeledData data;
+        TrainingRun run;
+        try
+        {
+            data = LabeledCsv.Read(input, labelColumn, textColumns, cancellationToken);
+            Console.Error.WriteLine($"columns: label = '{data.LabelColumn}'; text = {string.Join(", ", data.TextColumns.Select(c => $"'{c}'"))}" +
+                                    (data.TextDetected ? " (detected)" : ""));
+            run = CategorizerTrainer.Train(data.Examples, new TrainingOptions
+            {
+                TestFraction = testFraction,
+                Seed = seed,
+                LabelColumn = data.LabelColumn,
+                TextColumns = data.TextColumns,
+            }, cancellationToken);
+        }
+        catch (InputException e)
+        {
+            return Fail(e.Message);
+        }
+        catch (ArgumentException e)
+        {
+            return Fail($"{input}: {e.Message}");
+        }
+
+        try
+        {
+            run.Categorizer.Save(output);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return Fail($"{output}: cannot write the model: {e.Message}");
+        }
+
+        var summary = Summarize(data, run, output);
+        Console.Out.WriteLine(json ? JsonSerializer.Serialize(summary, ScaleJson.Options) : Describe(summary));
+        return ExitCodes.Success;
+    }
+
+    private static int Fail(string message)
+    {
+        Console.Error.WriteLine($"error: {message}");
+        return ExitCodes.BadInput;
+    }
+
+    /// <summary>What <c>scale train</c> prints, and with <c>--json</c> its shape.</summary>
+    internal sealed record TrainingSummary(
+        string InputPath, string LabelColumn, IReadOnlyList<string> TextColumns, long Rows, long SkippedBlankLabel, long SkippedMalformed,
+        int TrainRows, int HeldOutRows, double TestFraction, int Seed, string Trainer, double Accuracy, double MacroF1,
+        IReadOnlyList<ClassMetrics> Classes, double TrainingSeconds, double ScoringSeconds, string ModelPath, long ModelBytes);
+
+    private static TrainingSummary Summarize(LabeledData data, TrainingRun run, string output) => new(
+        data.Path, data.LabelColumn, data.TextColumns, data.Rows, data.BlankLabels, data.Malformed,
+        run.Split.Train.Count, run.Split.HeldOut.Count, run.Categorizer.Info.TestFraction, run.Categorizer.Info.Seed,
+        run.Categorizer.Info.Trainer, run.HeldOut.Accuracy, run.HeldOut.MacroF1, run.HeldOut.Classes,
+        run.TrainingTime.TotalSeconds, run.ScoringTime.TotalSeconds, output, new FileInfo(output).Length);
+
+    private static string Describe(TrainingSummary s)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var width = Math.Max("macro average".Length, s.Classes.Max(m => m.Category.Length));
+        var lines = new List<string>
+        {
+            $"trained {s.Trainer} in {Format.Duration(s.TrainingSeconds)}",
+            $"  input      {s.InputPath}",
+            $"  columns    label '{s.LabelColumn}'; text {string.Join(", ", s.TextColumns.Select(t => $"'{t}'"))}",
+            $"  rows       {s.Rows:N0} read · {s.TrainRows:N0} trained on · {s.HeldOutRows:N0} held out " +
+            $"({(s.TestFraction * 100).ToString("0.#", c)}% of each category, seed {s.Seed}) · skipped {s.SkippedBlankLabel:N0} with a blank label, {s.SkippedMalformed:N0} malformed",
+            string.Create(c, $"  held out   accuracy {s.Accuracy:0.000} · macro-F1 {s.MacroF1:0.000} over {s.Classes.Count} categories"),
+            $"  model      {s.ModelPath} ({Format.Bytes(s.ModelBytes)})",
+            "",
+            $"  {"category".PadRight(width)}  precision  recall     F1  support",
+        };
+        foreach (var m in s.Classes)
+        {
+            lines.Add(string.Create(c, $"  {m.Category.PadRight(width)}  {m.Precision,9:0.000}  {m.Recall,6:0.000}  {m.F1,5:0.000}  {m.Support,7:N0}"));
+        }
+
+        lines.Add(string.Create(c,
+            $"  {"macro average".PadRight(width)}  {s.Classes.Average(m => m.Precision),9:0.000}  {s.Classes.Average(m => m.Recall),6:0.000}  {s.MacroF1,5:0.000}  {s.Classes.Sum(m => m.Support),7:N0}"));
+        return string.Join(Environment.NewLine, lines);
+    }
+}
