@@ -25,4 +25,7 @@ if (parsed.Errors.Count > 0)
     return ExitCodes.BadInput;
 }
 
-return await parsed.InvokeAsync();
+// Ctrl+C and SIGTERM cancel the command, which then stops its embedded silo and saves the job. That takes a few
+// seconds on a loaded machine; the default grace of two seconds would cut it short and lose the exit code that says
+// the job is resumable.
+return await parsed.InvokeAsync(new InvocationConfiguration { ProcessTerminationTimeout = TimeSpan.FromSeconds(30) });
