@@ -8,9 +8,12 @@ namespace Scalability.Benchmarks;
 [JsonSerializable(typeof(ChildResult))]
 [JsonSerializable(typeof(BenchmarkReport))]
 [JsonSerializable(typeof(DatasetMarker))]
+[JsonSerializable(typeof(LlmReport))]
 internal sealed partial class BenchmarkJson : JsonSerializerContext
 {
     public static string Serialize(ChildResult result) => JsonSerializer.Serialize(result, Default.ChildResult);
 
     public static string Serialize(BenchmarkReport report) => JsonSerializer.Serialize(report, Default.BenchmarkReport);
+
+    public static string Serialize(LlmReport report) => JsonSerializer.Serialize(report, Default.LlmReport);
 }

@@ -14,6 +14,12 @@ internal enum BenchmarkMode
     /// no Orleans around it, to tell the cost of the chunked data path from the cost of coordinating it.
     /// </summary>
     Chunks,
+
+    /// <summary>
+    /// The product with the llm processor (<c>--mode llm</c>): an embedded silo running one job whose tickets are sent,
+    /// one request each, to an OpenAI-compatible endpoint the parent runs.
+    /// </summary>
+    Llm,
 }
 
 internal static class BenchmarkModes
@@ -22,7 +28,8 @@ internal static class BenchmarkModes
     {
         BenchmarkMode.Pipeline => "pipeline",
         BenchmarkMode.Baseline => "baseline",
-        _ => "chunks",
+        BenchmarkMode.Chunks => "chunks",
+        _ => "llm",
     };
 
     public static BenchmarkMode Parse(string name) => name.ToLowerInvariant() switch
@@ -30,6 +37,7 @@ internal static class BenchmarkModes
         "pipeline" => BenchmarkMode.Pipeline,
         "baseline" => BenchmarkMode.Baseline,
         "chunks" => BenchmarkMode.Chunks,
-        _ => throw new ArgumentException($"--child must be 'pipeline', 'baseline' or 'chunks', not '{name}'"),
+        "llm" => BenchmarkMode.Llm,
+        _ => throw new ArgumentException($"--child must be 'pipeline', 'baseline', 'chunks' or 'llm', not '{name}'"),
     };
 }

@@ -134,7 +134,7 @@ internal static class BenchmarkParent
     /// Removes an output and what a job leaves beside it. The parts folder is among them: a job reports completion
     /// before its clean-up has run, and the measuring process exits as soon as it sees completion.
     /// </summary>
-    private static void DeleteOutput(string output)
+    internal static void DeleteOutput(string output)
     {
         foreach (var file in new[] { output, output + ".summary.json", output + ".rejects.csv" })
         {
@@ -148,7 +148,7 @@ internal static class BenchmarkParent
     }
 
     /// <summary>Reads the input once, so that no mode pays for the disk on its first run and the others not.</summary>
-    private static void WarmPageCache(string path)
+    internal static void WarmPageCache(string path)
     {
         using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.SequentialScan);
         var buffer = new byte[1 << 20];

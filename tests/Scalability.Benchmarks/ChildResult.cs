@@ -7,6 +7,9 @@ namespace Scalability.Benchmarks;
 /// <param name="Seconds">Processing time: submit to completion (pipeline), opening the input to closing the output (baseline).</param>
 /// <param name="ProcessSeconds">From the process's start to the end of the measurement, runtime and silo start-up included.</param>
 /// <param name="Phases">The pipeline's job phases as the client saw them, or the same steps timed directly (chunks); null for the baseline.</param>
+/// <param name="Llm">What the llm mode's job says it sent and paid for; null in the other modes.</param>
+/// <param name="CpuSeconds">CPU time of this process, all threads, over the processing time (pipeline and llm modes).</param>
+/// <param name="ProcessCpuSeconds">CPU time of this process from its start to the end of the measurement.</param>
 internal sealed record ChildResult(
     string Mode,
     long Rows,
@@ -20,7 +23,21 @@ internal sealed record ChildResult(
     int Workers,
     int? ChunkSize,
     PipelinePhases? Phases,
-    RuntimeStats Runtime);
+    RuntimeStats Runtime,
+    LlmUsage? Llm = null,
+    double? CpuSeconds = null,
+    double? ProcessCpuSeconds = null);
+
+/// <summary>The llm processor's use of its endpoint, from the job's summary (committed chunks only).</summary>
+/// <param name="Requests">Requests made, retries and repairs included.</param>
+/// <param name="Failures">Failed rows by kind.</param>
+internal sealed record LlmUsage(
+    long Requests,
+    long RateLimited,
+    long TokensIn,
+    long TokensOut,
+    decimal CostUsd,
+    IReadOnlyDictionary<string, long> Failures);
 
 /// <summary>Seconds spent in each state of a pipeline job, from polling its progress (or in each step, in the chunks mode).</summary>
 /// <param name="SiloStartSeconds">Starting the embedded silo, before the job is submitted; not in the processing time.</param>

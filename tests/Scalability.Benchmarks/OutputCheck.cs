@@ -3,7 +3,7 @@ using Scalability.Grains.Ingest;
 
 namespace Scalability.Benchmarks;
 
-/// <summary>Checks that the two modes wrote the same output, streaming both files.</summary>
+/// <summary>Checks what the modes wrote, streaming the files: that two outputs are the same, that every row is ok.</summary>
 internal static class OutputCheck
 {
     /// <summary>Data records of a CSV output (its header excluded), counted by CsvHelper, so quoted line breaks count once.</summary>
@@ -17,6 +17,33 @@ internal static class OutputCheck
         }
 
         return rows;
+    }
+
+    /// <summary>
+    /// Data records of a job's output and how many of them are not <c>ok</c>. The status column is found from the end
+    /// of the header, where the product's result columns are, so an input column of the same name cannot be taken for it.
+    /// </summary>
+    public static (long Rows, long NotOk) CountStatuses(string path)
+    {
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { HasHeader = true, MaxRecordSize = CsvInput.MaxRecordBytes }, FileOptions.SequentialScan);
+        var header = reader.Headers.ToArray();
+        var status = header.Length - ColumnMapper.ResultColumns.Length + Array.IndexOf(ColumnMapper.ResultColumns, "status");
+        if (status < 0 || header[status] != "status")
+        {
+            throw new BenchmarkFailedException($"{path}: no status column where the product puts it (header: {string.Join(',', header)})");
+        }
+
+        long rows = 0, notOk = 0;
+        while (reader.Read())
+        {
+            rows++;
+            if (reader.FieldCount != header.Length || reader.GetString(status) != "ok")
+            {
+                notOk++;
+            }
+        }
+
+        return (rows, notOk);
     }
 
     /// <summary>

@@ -9,7 +9,8 @@ namespace Scalability.Benchmarks;
 
 /// <summary>
 /// Measures the product: an embedded silo in this process, one job with the product's default settings, timed as a
-/// client sees it, from submitting the job to reading its finished summary.
+/// client sees it, from submitting the job to reading its finished summary. The llm mode runs the same job with the
+/// llm processor against the endpoint the parent names, and wants every row processed.
 /// </summary>
 internal static class PipelineChild
 {
@@ -19,10 +20,11 @@ internal static class PipelineChild
 
     public static async Task<ChildResult> RunAsync(ChildOptions options)
     {
+        var processor = options.Mode == BenchmarkMode.Llm ? LlmBenchmark.Processor(options.LlmEndpoint!) : null;
         var siloStart = Stopwatch.StartNew();
         JobSummary summary;
         PhaseClock phases;
-        double seconds;
+        double seconds, cpuSeconds;
         // The default a user gets: job state in SQLite, saved at every lease and commit.
         var stateFile = options.OutputPath + ".state.db";
         var siloOptions = new EmbeddedSiloOptions
@@ -35,8 +37,9 @@ internal static class PipelineChild
             siloStart.Stop();
             var client = new ScalabilityClient(silo.Client);
             var jobId = ScalabilityClient.NewJobId();
-            var spec = new JobSpec(options.InputPath, options.OutputPath, options.ChunkSize, options.Workers);
+            var spec = new JobSpec(options.InputPath, options.OutputPath, options.ChunkSize, options.Workers, Processor: processor);
 
+            var cpuBefore = ProcessClock.CpuSeconds();
             var processing = Stopwatch.StartNew();
             phases = new PhaseClock(processing);
             await client.SubmitAsync(jobId, spec);
@@ -46,19 +49,21 @@ internal static class PipelineChild
             }
 
             summary = await client.GetSummaryAsync(jobId)
-                      ?? throw new BenchmarkFailedException($"pipeline: job {jobId} finished without a summary");
+                      ?? throw new BenchmarkFailedException($"{options.Mode.Name()}: job {jobId} finished without a summary");
             seconds = processing.Elapsed.TotalSeconds;
+            cpuSeconds = ProcessClock.CpuSeconds() - cpuBefore;
         }
 
         var processSeconds = ProcessClock.SecondsSinceStart();
+        var processCpuSeconds = ProcessClock.CpuSeconds();
         foreach (var file in new[] { stateFile, stateFile + "-wal", stateFile + "-shm" })
         {
             File.Delete(file);
         }
 
-        Verify(summary, options.ExpectedRows);
+        Verify(summary, options);
         return new ChildResult(
-            BenchmarkMode.Pipeline.Name(),
+            options.Mode.Name(),
             summary.InputRows,
             Math.Round(seconds, 3),
             Math.Round(summary.InputRows / seconds, 1),
@@ -77,22 +82,37 @@ internal static class PipelineChild
                 Math.Round(summary.DurationSeconds, 3),
                 summary.Chunks,
                 summary.ChunkRetries),
-            RuntimeStats.Capture());
+            RuntimeStats.Capture(),
+            processor is null
+                ? null
+                : new LlmUsage(summary.Requests, summary.RateLimitedResponses, summary.TokensIn, summary.TokensOut, summary.CostUsd, summary.Failures),
+            Math.Round(cpuSeconds, 3),
+            Math.Round(processCpuSeconds, 3));
     }
 
-    private static void Verify(JobSummary summary, long expectedRows)
+    private static void Verify(JobSummary summary, ChildOptions options)
     {
+        var (mode, expectedRows) = (options.Mode.Name(), options.ExpectedRows);
         if (summary.Status != JobStatus.Completed)
         {
-            throw new BenchmarkFailedException($"pipeline: job ended {summary.Status}: {summary.Error}");
+            throw new BenchmarkFailedException($"{mode}: the job ended {summary.Status}: {summary.Error}");
         }
 
         var accounted = summary.Ok + summary.Failed + summary.Rejected;
         if (summary.InputRows != expectedRows || accounted != expectedRows)
         {
             throw new BenchmarkFailedException(
-                $"pipeline: expected {expectedRows} rows, the job planned {summary.InputRows} and accounted for {accounted} " +
+                $"{mode}: expected {expectedRows} rows, the job planned {summary.InputRows} and accounted for {accounted} " +
                 $"(ok {summary.Ok}, failed {summary.Failed}, rejected {summary.Rejected})");
+        }
+
+        // A throughput that counts failed rows would reward failing fast.
+        if (options.Mode == BenchmarkMode.Llm && summary.Ok != expectedRows)
+        {
+            var kinds = string.Join(", ", summary.Failures.Select(f => $"{f.Key} {f.Value}"));
+            throw new BenchmarkFailedException(
+                $"{mode}: {summary.Failed} of {expectedRows} rows failed ({kinds}) and {summary.Rejected} were rejected; " +
+                "every row should be ok against the simulator");
         }
     }
 }

@@ -22,13 +22,16 @@ try
         {
             BenchmarkMode.Pipeline => await PipelineChild.RunAsync(child),
             BenchmarkMode.Baseline => await BaselineChild.RunAsync(child),
-            _ => await ChunksChild.RunAsync(child),
+            BenchmarkMode.Chunks => await ChunksChild.RunAsync(child),
+            _ => await PipelineChild.RunAsync(child),
         };
         Console.Out.WriteLine(BenchmarkJson.Serialize(result));
         return 0;
     }
 
-    return await BenchmarkParent.RunAsync(options);
+    return options.Run == BenchmarkRun.Llm
+        ? await LlmBenchmark.RunAsync(options)
+        : await BenchmarkParent.RunAsync(options);
 }
 catch (BenchmarkFailedException e)
 {

@@ -1,3 +1,4 @@
+using System.Globalization;
 using CsvHelper;
 using Scalability.GrainInterfaces.Datasets;
 using Scalability.GrainInterfaces.Processing;
@@ -6,8 +7,9 @@ namespace Scalability.Benchmarks;
 
 /// <summary>
 /// Writes output rows in the product's layout (see <c>ColumnMapping.OutputHeader</c>): the row number when the input
-/// has no id column, the kept input columns, then category, confidence, summary, status and error. The benchmark
-/// compares the two modes' outputs byte for byte, so any drift from the product's layout shows up there.
+/// has no id column, the kept input columns, then the result columns (<c>ColumnMapper.ResultColumns</c>): category,
+/// confidence, summary, status, error, failure kind, attempts, tokens and cost. The benchmark compares the two
+/// modes' outputs byte for byte, so any drift from the product's layout shows up there.
 /// </summary>
 internal static class ResultRowWriter
 {
@@ -23,22 +25,17 @@ internal static class ResultRowWriter
             writer.WriteField(record[i]);
         }
 
-        if (result.Status == TicketStatus.Ok)
-        {
-            writer.WriteField(result.Category);
-            writer.WriteField(result.Confidence, "0.000");
-            writer.WriteField(result.Summary);
-            writer.WriteField("ok");
-        }
-        else
-        {
-            writer.WriteField("");
-            writer.WriteField("");
-            writer.WriteField("");
-            writer.WriteField("failed");
-        }
-
+        var succeeded = result.Status == TicketStatus.Ok;
+        writer.WriteField(succeeded ? result.Category : "");
+        writer.WriteField(succeeded ? result.Confidence.ToString("0.000", CultureInfo.InvariantCulture) : "");
+        writer.WriteField(succeeded ? result.Summary : "");
+        writer.WriteField(succeeded ? "ok" : "failed");
         writer.WriteField(result.Error ?? "");
+        writer.WriteField(succeeded ? "" : TicketResult.Describe(result.Failure == FailureKind.None ? FailureKind.ProcessorError : result.Failure));
+        writer.WriteField(result.Attempts, default);
+        writer.WriteField(result.TokensIn, default);
+        writer.WriteField(result.TokensOut, default);
+        writer.WriteField(result.CostUsd.ToString(CultureInfo.InvariantCulture));
         writer.EndRecord();
     }
 }
