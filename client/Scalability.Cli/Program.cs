@@ -9,11 +9,15 @@ var root = new RootCommand("scale: categorize and summarize customer-support tic
     TrainCommand.Create(),
     GenerateCommand.Create(),
     StatusCommand.Create(),
+    ScaleCommand.Create(),
+    DashboardCommand.Create(),
     SiloCommand.Create(),
     DbCommand.Create(),
 };
 
-var parsed = root.Parse(args);
+// The parser keeps one table of the root's and the subcommands' names, and the root is named after the program,
+// "scale": a subcommand cannot also be called "scale". `scale scale …` is read as `scale manual-scale …`.
+var parsed = root.Parse(ScaleCommand.Rename(args));
 if (parsed.Errors.Count > 0)
 {
     foreach (var error in parsed.Errors)

@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Orleans.Runtime;
 using Scalability.GrainInterfaces.Jobs;
+using Scalability.GrainInterfaces.Scaling;
 
 namespace Scalability.Client;
 
@@ -90,7 +91,33 @@ public sealed class ScalabilityClient(IClusterClient cluster)
                ?? throw new InvalidOperationException($"job '{jobId}' has no summary (status {last?.Status})");
     }
 
+    /// <summary>
+    /// Sets the cluster's workers by hand (the seed's <c>manual_scale(target, reason)</c>), holding them for
+    /// <paramref name="holdFor"/> (default 10 minutes) before the AutoScaler's loop takes over again.
+    /// </summary>
+    public Task<ScalingDecision> ScaleAsync(int workers, string reason, TimeSpan? holdFor = null) =>
+        Scaler.ManualScale(workers, reason, holdFor ?? DefaultManualHold);
+
+    public static readonly TimeSpan DefaultManualHold = TimeSpan.FromMinutes(10);
+
+    /// <summary>Hands the workers back to the AutoScaler's loop before a manual scale's time is up.</summary>
+    public Task ResumeAutoScalingAsync() => Scaler.ResumeAutomatic();
+
+    /// <summary>The AutoScaler's mode and bounds (<c>min_workers</c>, <c>max_auto_scale_workers</c>).</summary>
+    public Task ConfigureAutoScalerAsync(AutoScalerSettings settings) => Scaler.Configure(settings);
+
+    /// <summary>The real-time dashboard's figures: workers now and per silo, tickets per minute, error rate, ….</summary>
+    public Task<DashboardSnapshot> GetDashboardAsync() => Scaler.GetDashboard();
+
+    /// <summary>The AutoScaler's decisions since a time, oldest first, each with its reason and the figures it saw.</summary>
+    public Task<ScalingDecision[]> GetScalingDecisionsAsync(DateTime sinceUtc) => Scaler.GetDecisions(sinceUtc);
+
+    /// <summary>Each reporting silo's latest metrics window.</summary>
+    public Task<SiloMetrics[]> GetSiloMetricsAsync() => Scaler.GetSilos();
+
     private IJobGrain Job(string jobId) => cluster.GetGrain<IJobGrain>(jobId);
+
+    private IAutoScalerGrain Scaler => cluster.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key);
 
     private IJobDirectoryGrain Directory => cluster.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key);
 }

@@ -3,3 +3,4 @@ global using Orleans.Runtime;
 global using Scalability.GrainInterfaces.Datasets;
 global using Scalability.GrainInterfaces.Jobs;
 global using Scalability.GrainInterfaces.Processing;
+global using Scalability.GrainInterfaces.Scaling;

@@ -19,7 +19,11 @@ internal static class StatusCommand
         var state = CommonOptions.StateFolder();
         var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
-        var command = new Command("status", "Show a job's progress.") { jobId, cluster, state, storage, json };
+        var watch = new Option<bool>("--watch")
+        {
+            Description = "Keep showing the job and the cluster's figures (workers, tickets per minute, errors) until it finishes.",
+        };
+        var command = new Command("status", "Show a job's progress.") { jobId, cluster, state, storage, json, watch };
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(jobId)!;
@@ -51,11 +55,17 @@ internal static class StatusCommand
 
             await using (session)
             {
-                var progress = await new ScalabilityClient(session.Client).GetProgressAsync(id);
+                var client = new ScalabilityClient(session.Client);
+                var progress = await client.GetProgressAsync(id);
                 if (progress.Status == JobStatus.None)
                 {
                     Console.Error.WriteLine($"error: there is no job '{id}' in {session.Where}");
                     return ExitCodes.BadInput;
+                }
+
+                if (parse.GetValue(watch))
+                {
+                    return await WatchAsync(client, id, parse.GetValue(json), cancellationToken);
                 }
 
                 Console.Out.WriteLine(parse.GetValue(json) ? JsonSerializer.Serialize(progress, ScaleJson.Options) : Describe(progress));
@@ -63,6 +73,40 @@ internal static class StatusCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// The live view: the job and the cluster's dashboard, redrawn every second on a terminal (a new block per second
+    /// otherwise, or one JSON object per line with --json), until the job finishes or Ctrl+C.
+    /// </summary>
+    private static async Task<int> WatchAsync(ScalabilityClient client, string jobId, bool json, CancellationToken cancellationToken)
+    {
+        var redraw = !json && !Console.IsOutputRedirected;
+        try
+        {
+            await foreach (var progress in client.WatchAsync(jobId, TimeSpan.FromSeconds(1), cancellationToken))
+            {
+                var dashboard = await client.GetDashboardAsync();
+                if (json)
+                {
+                    Console.Out.WriteLine(JsonSerializer.Serialize(new { progress, dashboard }, ScaleJson.Compact));
+                    continue;
+                }
+
+                var view = Describe(progress) + Environment.NewLine + DashboardCommand.Describe(dashboard);
+                Console.Out.WriteLine(redraw ? "\u001b[H\u001b[J" + view : view + Environment.NewLine);
+                if (progress.Status.IsFinished())
+                {
+                    return progress.Status == JobStatus.Completed ? ExitCodes.Success : ExitCodes.JobFailed;
+                }
+            }
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return ExitCodes.Interrupted;
+        }
+
+        return ExitCodes.Success;
     }
 
     private static string Describe(JobProgress progress)

@@ -20,6 +20,10 @@ public interface IJobDirectoryGrain : IGrainWithStringKey
     [Alias("GetUnfinishedJobs")]
     Task<string[]> GetUnfinishedJobs();
 
+    /// <summary>The jobs that finished most recently (up to 50), newest first.</summary>
+    [Alias("GetRecentlyFinishedJobs")]
+    Task<string[]> GetRecentlyFinishedJobs();
+
     /// <summary>The unfinished job started with the same spec on the same input, if there is one.</summary>
     [Alias("FindUnfinished")]
     Task<string?> FindUnfinished(string fingerprint);

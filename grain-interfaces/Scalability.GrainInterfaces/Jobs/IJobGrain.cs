@@ -21,6 +21,10 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("GetSummary")]
     Task<JobSummary?> GetSummary();
 
+    /// <summary>The job's timeline so far (every couple of seconds; thinned out evenly on long jobs), oldest first.</summary>
+    [Alias("GetTimeline")]
+    Task<JobSample[]> GetTimeline();
+
     [Alias("Cancel")]
     Task Cancel();
 

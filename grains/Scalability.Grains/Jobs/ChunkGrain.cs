@@ -108,13 +108,14 @@ public sealed class ChunkGrain(
 
         try
         {
-            var processor = assignment.Work == ChunkWork.WriteAsFailed
+            ITicketProcessor processor = assignment.Work == ChunkWork.WriteAsFailed
                 ? new FailedRowsProcessor(assignment.FailureReason ?? "the chunk failed", assignment.Attempt - 1)
-                : processors.Create(order.Processor, assignment);
+                : new MeasuredProcessor(processors.Create(order.Processor, assignment), pool.Metrics);
             var report = await Task.Run(
                 () => ChunkRunner.RunAsync(order, processor, rows => Interlocked.Exchange(ref _rowsDone, rows), cancel.Token),
                 cancel.Token);
             // The worker goes on to the job's next chunk if this silo still wants it (its limit may have been lowered).
+            pool.Metrics.RecordChunk(TimeSpan.FromSeconds(report.Seconds));
             next = await ReportAsync(() => job.ChunkCommitted(report, pool.KeepsWorker() ? 1 : 0));
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)

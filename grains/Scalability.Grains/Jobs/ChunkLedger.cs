@@ -209,6 +209,18 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
 
     public long RowsInFlight() => entries.Where(e => e.State == ChunkState.Leased).Sum(e => e.RowsInFlight);
 
+    /// <summary>Chunks running now, by the silo whose worker pool holds the lease.</summary>
+    public SortedDictionary<string, int> RunningPerSilo()
+    {
+        var running = new SortedDictionary<string, int>(StringComparer.Ordinal);
+        foreach (var entry in entries.Where(e => e.State == ChunkState.Leased && e.Holder is not null))
+        {
+            running[entry.Holder!] = running.GetValueOrDefault(entry.Holder!) + 1;
+        }
+
+        return running;
+    }
+
     /// <summary>Rows of committed chunks by the silo that processed them.</summary>
     public SortedDictionary<string, long> RowsPerSilo()
     {

@@ -5,12 +5,17 @@ namespace Scalability.Grains.Jobs;
 public sealed class JobDirectoryState
 {
     [Id(0)] public Dictionary<string, string> Unfinished { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The ids of the jobs that finished last, newest last (at most <see cref="JobDirectoryGrain.RecentKept"/>).</summary>
+    [Id(1)] public List<string> RecentlyFinished { get; set; } = [];
 }
 
 /// <summary>The cluster's unfinished jobs; see <see cref="IJobDirectoryGrain"/>.</summary>
 public sealed class JobDirectoryGrain(
     [PersistentState("job-directory", StorageNames.Jobs)] IPersistentState<JobDirectoryState> state) : Grain, IJobDirectoryGrain
 {
+    public const int RecentKept = 50;
+
     private string[]? _unfinished;
 
     public async Task Register(string jobId, string fingerprint)
@@ -30,9 +35,19 @@ public sealed class JobDirectoryGrain(
         if (state.State.Unfinished.Remove(jobId))
         {
             _unfinished = null;
+            var recent = state.State.RecentlyFinished;
+            recent.Remove(jobId);
+            recent.Add(jobId);
+            if (recent.Count > RecentKept)
+            {
+                recent.RemoveRange(0, recent.Count - RecentKept);
+            }
+
             await state.WriteStateAsync();
         }
     }
+
+    public Task<string[]> GetRecentlyFinishedJobs() => Task.FromResult(state.State.RecentlyFinished.AsEnumerable().Reverse().ToArray());
 
     // Every worker pool asks this at every poll: answer from a cached array.
     public Task<string[]> GetUnfinishedJobs() =>

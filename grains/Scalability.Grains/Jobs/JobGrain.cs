@@ -15,6 +15,7 @@ namespace Scalability.Grains.Jobs;
 public sealed class JobGrain(
     [PersistentState("job", StorageNames.Jobs)] IPersistentState<JobState> state,
     [PersistentState("job-plan", StorageNames.Jobs)] IPersistentState<JobPlan> plan,
+    [PersistentState("job-timeline", StorageNames.Jobs)] IPersistentState<JobTimeline> timeline,
     IClusterMembershipService membership,
     SiloWorkerPool localPool,
     IOptions<JobOptions> options,
@@ -86,6 +87,47 @@ public sealed class JobGrain(
     public Task<JobProgress> GetProgress() => Task.FromResult(Progress());
 
     public Task<JobSummary?> GetSummary() => Task.FromResult(Job.Summary);
+
+    public Task<JobSample[]> GetTimeline() => Task.FromResult(timeline.State.Samples.ToArray());
+
+    /// <summary>The cluster's figures for a timeline sample; none when the AutoScaler cannot be reached just now.</summary>
+    private async Task<DashboardSnapshot?> ClusterFiguresAsync()
+    {
+        try
+        {
+            return await GrainFactory.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key).GetDashboard();
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            return null;
+        }
+    }
+
+    /// <summary>Takes a timeline sample when one is due; saves the timeline every few samples, and always when asked.</summary>
+    private async Task SampleAsync(DateTime now, bool final = false)
+    {
+        // The last point is taken whenever the job ends, so that the timeline reaches its final counts.
+        var due = final || timeline.State.Due(now);
+        if (due)
+        {
+            var progress = Progress();
+            var previous = timeline.State.Last;
+            var seconds = previous is null ? (now - (Job.RunningSinceUtc ?? now)).TotalSeconds : (now - previous.TimeUtc).TotalSeconds;
+            var rows = progress.Counts.Total - (previous?.ProcessedRows ?? 0);
+            var cluster = await ClusterFiguresAsync();
+            timeline.State.Add(new JobSample(now, progress.Counts.Total, progress.Counts.Ok, progress.Counts.Failed,
+                progress.Counts.Rejected, seconds > 0 ? rows / seconds : 0, progress.ChunksDone,
+                Job.Chunks.Count > 0 ? Ledger.RunningPerSilo() : new SortedDictionary<string, int>(),
+                Job.Usage.Requests, Job.Usage.RateLimited, Job.Usage.CostUsd, progress.EtaSeconds,
+                cluster?.CurrentWorkers ?? 0, cluster?.TicketLatencyP50Ms ?? 0, cluster?.TicketLatencyP95Ms ?? 0,
+                cluster?.CpuPercent ?? 0, cluster?.MemoryPercent ?? 0));
+        }
+
+        if (final || (due && timeline.State.Samples.Count % 5 == 0))
+        {
+            await timeline.WriteStateAsync();
+        }
+    }
 
     public async Task Cancel()
     {
@@ -290,6 +332,7 @@ public sealed class JobGrain(
         }
 
         var now = DateTime.UtcNow;
+        await SampleAsync(now);
         var expired = Ledger.ExpireLeases(now);
         IReadOnlyList<int> orphaned = [];
         if (Ledger.Running > 0)
@@ -413,6 +456,11 @@ public sealed class JobGrain(
                 logger.LogWarning(e, "Job {JobId}: could not write its summary", JobId);
             }
         });
+
+        if (Job.Chunks.Count > 0)
+        {
+            await SampleAsync(now, final: true);
+        }
 
         Job.Status = status;
         Job.Error = error;

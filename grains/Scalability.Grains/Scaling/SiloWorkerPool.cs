@@ -18,6 +18,8 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     private readonly ConcurrentDictionary<string, ChunkAssignment> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private Task _reporting = Task.CompletedTask;
+    private readonly CpuMeter _cpu = new();
     private string[] _jobs = [];
     private DateTime _jobsReadUtc = DateTime.MinValue;
     private volatile bool _jobsStale;
@@ -31,9 +33,13 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
         _options = options.Value;
         _logger = logger;
         Limiter = new WorkerLimiter(_options.EffectiveWorkers);
+        Metrics = new MetricsWindow(_options.MetricsWindow);
     }
 
     public WorkerLimiter Limiter { get; }
+
+    /// <summary>This silo's recent work, reported to the AutoScaler.</summary>
+    public MetricsWindow Metrics { get; }
 
     /// <summary>This silo's address as leases name it.</summary>
     public string SiloKey => _silo.SiloAddress.ToParsableString();
@@ -89,13 +95,61 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     {
         _logger.LogInformation("Worker pool of {Silo} started with {Workers} workers", SiloKey, Limiter.Limit);
         _loop = Task.Run(() => PullLoopAsync(_stopping.Token), CancellationToken.None);
+        _reporting = Task.Run(() => ReportLoopAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
 
     private async Task StopAsync(CancellationToken cancellationToken)
     {
         await _stopping.CancelAsync();
-        await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        await Task.WhenAll(_loop, _reporting).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+    }
+
+    /// <summary>The silo's metrics for the window now.</summary>
+    public SiloMetrics Snapshot()
+    {
+        var inFlight = Limiter.InUse;
+        Metrics.RecordBusy(inFlight);
+        var figures = Metrics.Figures();
+        var memory = GC.GetGCMemoryInfo();
+        return new SiloMetrics(
+            SiloKey, DateTime.UtcNow, Metrics.Length.TotalSeconds, Limiter.Limit, inFlight, figures.BusyWorkers,
+            figures.Tickets, figures.Failed, figures.Requests, figures.RateLimited,
+            figures.TicketP50Ms, figures.TicketP95Ms, figures.ChunkP50Seconds, figures.ChunkP95Seconds,
+            _cpu.Read(), Environment.WorkingSet, memory.TotalAvailableMemoryBytes, Environment.ProcessorCount);
+    }
+
+    /// <summary>
+    /// Reports this silo's metrics to the AutoScaler at every interval and takes the worker limit it answers with.
+    /// Raising the limit lets the pull loop lease more at once; lowering it only holds back new leases.
+    /// </summary>
+    private async Task ReportLoopAsync(CancellationToken stopping)
+    {
+        var scaler = _grains.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key);
+        while (!stopping.IsCancellationRequested)
+        {
+            try
+            {
+                var target = await scaler.Report(Snapshot());
+                if (target >= 0 && target != Limiter.Limit)
+                {
+                    _logger.LogInformation("Worker pool of {Silo}: {From} → {To} workers", SiloKey, Limiter.Limit, target);
+                    Limiter.SetLimit(target);
+                }
+
+                await Task.Delay(_options.ReportInterval, stopping);
+            }
+            catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+            {
+                return;
+            }
+            catch (Exception e)
+            {
+                // The AutoScaler may be moving to another silo; the pool keeps its limit meanwhile.
+                _logger.LogDebug(e, "Worker pool of {Silo} could not report its metrics", SiloKey);
+                await Task.Delay(_options.ReportInterval, stopping).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+            }
+        }
     }
 
     private async Task PullLoopAsync(CancellationToken stopping)

@@ -15,5 +15,11 @@ public sealed class WorkerPoolOptions
     /// </summary>
     public Func<string, bool>? AcceptsJob { get; set; }
 
+    /// <summary>How often the pool reports its metrics to the AutoScaler and takes its worker limit from the answer.</summary>
+    public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>The span of recent work the reported rates and percentiles cover.</summary>
+    public TimeSpan MetricsWindow { get; set; } = TimeSpan.FromSeconds(10);
+
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
 }

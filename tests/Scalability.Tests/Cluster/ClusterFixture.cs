@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
+using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Processing;
 using Scalability.Silo;
 
@@ -29,7 +30,8 @@ public sealed class ClusterFixture : IAsyncLifetime
                 jobs.HousekeepingInterval = TimeSpan.FromMilliseconds(100);
                 jobs.RetryBaseDelay = TimeSpan.FromMilliseconds(50);
                 jobs.RetryMaxDelay = TimeSpan.FromMilliseconds(200);
-            });
+            },
+            configureScaling: scaling => scaling.Settings = new AutoScalerSettings(Enabled: false));
             silo.Services.AddSingleton<ITicketProcessorFactory>(new FaultyProcessorFactory(FaultyProcessorFactory.ThrowsOnceKind));
             silo.Services.AddSingleton<ITicketProcessorFactory>(new FaultyProcessorFactory(FaultyProcessorFactory.AlwaysThrowsKind));
             silo.Services.AddSingleton<ITicketProcessorFactory>(new EchoProcessorFactory());

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Scalability.Grains;
+using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Processing;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
@@ -35,6 +36,14 @@ public static class TopologyCluster
                 {
                     workers.Workers = WorkersPerSilo;
                     workers.PollInterval = TimeSpan.FromMilliseconds(200);
+                    workers.ReportInterval = TimeSpan.FromMilliseconds(200);
+                },
+                scaling =>
+                {
+                    // The loop is off: these tests count on each silo's workers; manual scaling still works.
+                    scaling.ControlInterval = TimeSpan.FromMilliseconds(200);
+                    scaling.SiloSilentAfter = TimeSpan.FromSeconds(3);
+                    scaling.Settings = new AutoScalerSettings(Enabled: false);
                 });
             silo.Services.AddSingleton<ITicketProcessorFactory>(new SlowProcessorFactory());
         });
