@@ -4,6 +4,7 @@ using Scalability.Grains.Jobs;
 using Scalability.Grains.Processing;
 using Scalability.Grains.Processing.Llm;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Telemetry;
 
 namespace Scalability.Silo;
 
@@ -31,6 +32,8 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<ITicketProcessorFactory, LlmProcessorFactory>();
         silo.Services.AddSingleton<ITicketProcessorFactory, PluginProcessorFactory>();
         silo.Services.AddSingleton<TicketProcessorRegistry>();
+        silo.Services.AddSingleton<DashboardCounters>();
+        silo.Services.AddSingleton<ChunkTelemetry>();
         return silo;
     }
 

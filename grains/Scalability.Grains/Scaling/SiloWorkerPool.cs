@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scalability.Grains.Telemetry;
 
 namespace Scalability.Grains.Scaling;
 
@@ -18,6 +19,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     private readonly ConcurrentDictionary<string, ChunkAssignment> _running = new(StringComparer.Ordinal);
     private readonly CancellationTokenSource _stopping = new();
     private Task _loop = Task.CompletedTask;
+    private IDisposable? _gauges;
     private string[] _jobs = [];
     private DateTime _jobsReadUtc = DateTime.MinValue;
     private volatile bool _jobsStale;
@@ -88,6 +90,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     private Task StartAsync(CancellationToken cancellationToken)
     {
         _logger.LogInformation("Worker pool of {Silo} started with {Workers} workers", SiloKey, Limiter.Limit);
+        _gauges = ScalabilityTelemetry.ObserveWorkers(SiloKey, () => (Limiter.Limit, Limiter.InUse));
         _loop = Task.Run(() => PullLoopAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
     }
@@ -96,6 +99,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     {
         await _stopping.CancelAsync();
         await _loop.WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _gauges?.Dispose();
     }
 
     private async Task PullLoopAsync(CancellationToken stopping)
