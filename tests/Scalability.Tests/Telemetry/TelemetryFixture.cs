@@ -15,7 +15,7 @@ namespace Scalability.Tests.Telemetry;
 /// <summary>
 /// One silo started as operators start it, with its HTTP endpoint on a free loopback port and OTLP exports to a fake
 /// collector, that has run one job over the sample tickets in several chunks with the local processor. The product's
-/// spans are collected from the start.
+/// spans and Orleans' grain-call spans are collected from the start.
 /// </summary>
 public sealed class TelemetryFixture : IAsyncLifetime
 {
@@ -34,14 +34,14 @@ public sealed class TelemetryFixture : IAsyncLifetime
 
     public JobSummary Summary { get; private set; } = null!;
 
-    /// <summary>Spans of the <c>Scalability</c> source that have ended, from any silo in this process.</summary>
+    /// <summary>Spans of the <c>Scalability</c> source and of Orleans' grain calls that have ended, from any silo in this process.</summary>
     public ConcurrentQueue<Activity> Spans { get; } = new();
 
     public async Task InitializeAsync()
     {
         _listener = new ActivityListener
         {
-            ShouldListenTo = source => source.Name == ScalabilityTelemetry.ActivitySourceName,
+            ShouldListenTo = source => source.Name is ScalabilityTelemetry.ActivitySourceName or Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName,
             Sample = (ref ActivityCreationOptions<ActivityContext> _) => ActivitySamplingResult.AllDataAndRecorded,
             ActivityStopped = Spans.Enqueue,
         };

@@ -100,6 +100,13 @@ public sealed class TelemetryTests(TelemetryFixture fixture) : IDisposable
         });
         Assert.Equal(Enumerable.Range(0, summary.Chunks), chunks.Select(chunk => (int)chunk.GetTagItem(TelemetryTags.ChunkIndex)!).Order());
         Assert.Equal(summary.Ok, chunks.Sum(chunk => (long)chunk.GetTagItem(TelemetryTags.RowsOk)!));
+        // The trace goes on through grain calls: each chunk's report to its job is an Orleans span under the chunk's.
+        var chunkSpans = chunks.Select(chunk => chunk.SpanId).ToHashSet();
+        var reports = fixture.Spans.Where(span => span.Source.Name == Orleans.Diagnostics.ActivitySources.ApplicationGrainActivitySourceName
+            && span.Kind == ActivityKind.Client && span.OperationName.EndsWith("/ChunkCommitted", StringComparison.Ordinal)
+            && chunkSpans.Contains(span.ParentSpanId)).ToList();
+        Assert.Equal(chunks.Count, reports.Count);
+        Assert.All(reports, report => Assert.Equal(job.TraceId, report.TraceId));
     }
 
     [Fact]
