@@ -8,7 +8,7 @@ using Scalability.Grains.Telemetry;
 
 namespace Scalability.Silo;
 
-/// <summary>What every silo of the product has, whatever hosts it: processors, job timings, its worker pool.</summary>
+/// <summary>What every silo of the product has, whatever hosts it: processors, job timings, its worker pool, its chunks' telemetry.</summary>
 public static class SiloConfiguration
 {
     /// <summary>
