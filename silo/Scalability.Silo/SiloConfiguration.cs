@@ -4,10 +4,11 @@ using Scalability.Grains.Jobs;
 using Scalability.Grains.Processing;
 using Scalability.Grains.Processing.Llm;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Telemetry;
 
 namespace Scalability.Silo;
 
-/// <summary>What every silo of the product has, whatever hosts it: processors, job timings, its worker pool.</summary>
+/// <summary>What every silo of the product has, whatever hosts it: processors, job timings, its worker pool, its chunks' telemetry.</summary>
 public static class SiloConfiguration
 {
     /// <summary>
@@ -34,6 +35,8 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<ITicketProcessorFactory, LlmProcessorFactory>();
         silo.Services.AddSingleton<ITicketProcessorFactory, PluginProcessorFactory>();
         silo.Services.AddSingleton<TicketProcessorRegistry>();
+        silo.Services.AddSingleton<DashboardCounters>();
+        silo.Services.AddSingleton<ChunkTelemetry>();
         return silo;
     }
 

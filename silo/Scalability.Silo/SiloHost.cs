@@ -9,6 +9,7 @@ using Orleans.Configuration;
 using Scalability.Grains;
 using Scalability.Grains.Processing;
 using Scalability.Silo.Storage;
+using Scalability.Silo.Telemetry;
 
 namespace Scalability.Silo;
 
@@ -39,6 +40,7 @@ public static class SiloHost
             web.WebHost.UseUrls(http.ToString());
             var app = web.Build();
             app.MapGet("/healthz", HealthAsync);
+            app.MapScalabilityTelemetry();
             host = app;
         }
         else
@@ -115,6 +117,7 @@ public static class SiloHost
             }
 
             silo.AddScalability(settings.ConfigureJobs, settings.ConfigureWorkers);
+            builder.AddScalabilityTelemetry(silo, settings);
             foreach (var factory in plugins)
             {
                 silo.Services.AddSingleton(factory);

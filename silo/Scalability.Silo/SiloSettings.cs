@@ -3,6 +3,7 @@ using Microsoft.Extensions.Logging;
 using Scalability.Grains.Jobs;
 using Scalability.Grains.Scaling;
 using Scalability.Silo.Storage;
+using Scalability.Silo.Telemetry;
 
 namespace Scalability.Silo;
 
@@ -26,8 +27,15 @@ public sealed record SiloSettings
 
     public int GatewayPort { get; init; } = DefaultGatewayPort;
 
-    /// <summary>The silo's HTTP endpoint (health checks); null for none.</summary>
+    /// <summary>
+    /// The silo's HTTP endpoint: health checks (<c>/healthz</c>), Prometheus metrics (<c>/metrics</c>) and the Orleans
+    /// Dashboard (<c>/dashboard</c>); null for none. Nothing there asks who is calling: bind it to loopback or a
+    /// private network.
+    /// </summary>
     public Uri? Http { get; init; }
+
+    /// <summary>Where OpenTelemetry metrics and traces are sent; null for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, or nowhere.</summary>
+    public OtlpTarget? Otlp { get; init; }
 
     public string ClusterId { get; init; } = DefaultClusterId;
 

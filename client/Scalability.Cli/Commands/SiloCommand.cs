@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
+using Scalability.Silo.Telemetry;
 
 namespace Scalability.Cli.Commands;
 
@@ -30,7 +31,21 @@ internal static class SiloCommand
         };
         var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic.", DefaultValueFactory = _ => SiloSettings.DefaultSiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to.", DefaultValueFactory = _ => SiloSettings.DefaultGatewayPort };
-        var http = new Option<string?>("--http") { Description = "HTTP endpoint for health checks, e.g. http://127.0.0.1:8080 (default: none)." };
+        var http = new Option<string?>("--http")
+        {
+            Description = "HTTP endpoint for health checks (/healthz), Prometheus metrics (/metrics) and the Orleans Dashboard " +
+                          "(/dashboard), e.g. http://127.0.0.1:8080 (default: none). It has no authentication: keep it on " +
+                          "loopback or a private network.",
+        };
+        var otlpEndpoint = new Option<string?>("--otlp-endpoint")
+        {
+            Description = "Send OpenTelemetry metrics and traces to this OTLP collector, e.g. http://127.0.0.1:4317 " +
+                          $"(default: ${OtlpTarget.EndpointVariable}, else none).",
+        };
+        var otlpProtocol = new Option<string?>("--otlp-protocol")
+        {
+            Description = $"The OTLP protocol: grpc or http/protobuf (default: ${OtlpTarget.ProtocolVariable}, else grpc).",
+        };
         var workers = new Option<int>("--workers") { Description = "Chunks this silo runs at once (default: one per processor core)." };
         var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's name; silos and clients must agree.", DefaultValueFactory = _ => SiloSettings.DefaultClusterId };
         var plugins = new Option<string[]>("--plugin")
@@ -41,7 +56,7 @@ internal static class SiloCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("silo", "Run a silo of a Scalability.Orleans cluster until stopped.")
         {
-            storage, clustering, address, siloPort, gatewayPort, http, workers, clusterId, plugins, state, verbose,
+            storage, clustering, address, siloPort, gatewayPort, http, otlpEndpoint, otlpProtocol, workers, clusterId, plugins, state, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -67,6 +82,7 @@ internal static class SiloCommand
                             ? uri
                             : throw new ArgumentException($"--http: '{url}' is not an http:// or https:// address")
                         : null,
+                    Otlp = OtlpTarget.Resolve(parse.GetValue(otlpEndpoint), parse.GetValue(otlpProtocol)),
                     ClusterId = parse.GetValue(clusterId)!,
                     ServiceId = parse.GetValue(clusterId)!,
                     LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
@@ -112,7 +128,9 @@ internal static class SiloCommand
         Console.Out.WriteLine(
             $"silo {silo.SiloAddress.ToParsableString()} active in cluster '{settings.ClusterId}': gateway port {settings.GatewayPort}, " +
             $"{workers} workers, storage {settings.Storage?.Describe() ?? "in memory"}, clustering {settings.Clustering?.Describe() ?? "localhost"}" +
-            (settings.Http is { } http ? $", health {new Uri(http, "/healthz")}" : ""));
+            (settings.Http is { } http
+                ? $", health {new Uri(http, "/healthz")}, metrics {new Uri(http, SiloTelemetry.MetricsPath)}, dashboard {new Uri(http, SiloTelemetry.DashboardPath + "/")}"
+                : ""));
         Console.Out.Flush();
 
         try

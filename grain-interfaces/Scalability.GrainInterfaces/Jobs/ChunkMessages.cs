@@ -30,6 +30,7 @@ public sealed record ChunkAssignment(
 /// Everything a chunk grain needs to do its work without calling back for it: the input (its manifest without the
 /// chunk list), its own byte range, the column mapping, the processor, and where its part files go.
 /// </summary>
+/// <param name="TraceParent">The job's trace (a W3C <c>traceparent</c>), which the attempt's span joins; null for none.</param>
 [GenerateSerializer, Immutable, Alias("ChunkWorkOrder")]
 public sealed record ChunkWorkOrder(
     [property: Id(0)] ChunkAssignment Assignment,
@@ -37,7 +38,8 @@ public sealed record ChunkWorkOrder(
     [property: Id(2)] ChunkBounds Chunk,
     [property: Id(3)] ColumnMapping Mapping,
     [property: Id(4)] ProcessorSpec Processor,
-    [property: Id(5)] string PartDirectory);
+    [property: Id(5)] string PartDirectory,
+    [property: Id(6)] string? TraceParent = null);
 
 /// <summary>
 /// A chunk's committed result: its part files are in place under their final names, which follow from the job's

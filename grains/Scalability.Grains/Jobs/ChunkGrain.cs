@@ -6,6 +6,7 @@ using Polly.Retry;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Processing;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Telemetry;
 
 namespace Scalability.Grains.Jobs;
 
@@ -19,6 +20,7 @@ namespace Scalability.Grains.Jobs;
 public sealed class ChunkGrain(
     TicketProcessorRegistry processors,
     SiloWorkerPool pool,
+    ChunkTelemetry telemetry,
     IOptions<JobOptions> options,
     ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
@@ -95,6 +97,7 @@ public sealed class ChunkGrain(
         var assignment = order.Assignment;
         var job = Job(assignment);
         ChunkWorkOrder[] next = [];
+        using var attempt = telemetry.Start(order);
         // KeepAlive: the attempt may run longer than the idle-collection age, and no call arrives meanwhile.
         using var renewal = this.RegisterGrainTimer(
             async () =>
@@ -117,15 +120,18 @@ public sealed class ChunkGrain(
             // The worker goes on to the job's next chunk if this silo still wants it (its limit may have been lowered).
             pool.Metrics.RecordChunk(TimeSpan.FromSeconds(report.Seconds));
             next = await ReportAsync(() => job.ChunkCommitted(report, pool.KeepsWorker() ? 1 : 0));
+            attempt.Committed(report);
         }
         catch (OperationCanceledException) when (cancel.IsCancellationRequested)
         {
+            attempt.Requeued(_released ? "its silo is stopping" : "its lease is gone");
             logger.LogInformation("Chunk {Index} attempt {Attempt} of job {JobId} stopped: {Why}", assignment.Index,
                 assignment.Attempt, assignment.JobId, _released ? "its silo is stopping" : "its lease is gone");
         }
         catch (Exception e)
         {
             logger.LogWarning(e, "Chunk {Index} attempt {Attempt} of job {JobId} failed", assignment.Index, assignment.Attempt, assignment.JobId);
+            attempt.Failed(Describe(e));
             await ReportFailureAsync(job, assignment, Describe(e));
         }
         finally

@@ -3,6 +3,7 @@ using Microsoft.Extensions.Options;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Telemetry;
 
 namespace Scalability.Grains.Jobs;
 
@@ -25,6 +26,7 @@ public sealed class JobGrain(
     private readonly CancellationTokenSource _stopping = new();
     // Leases granted by this activation; any other lease in the table was restored from storage.
     private readonly HashSet<(int Index, int Attempt)> _leasedHere = [];
+    private readonly JobTrace _trace = new();
     private ChunkLedger? _ledger;
     private IGrainTimer? _housekeepingTimer;
     private bool _finishing;
@@ -75,6 +77,7 @@ public sealed class JobGrain(
         Job.Spec = spec;
         Job.Status = JobStatus.Planning;
         Job.SubmittedUtc = DateTime.UtcNow;
+        Job.TraceParent = _trace.Start(JobId, spec);
         await SaveAsync();
         // Listed before planning starts, so that a restart in the middle of planning is picked up too.
         // The spec as submitted: the same submission made again finds this job.
@@ -259,7 +262,7 @@ public sealed class JobGrain(
         return leased.Select(assignment =>
         {
             _leasedHere.Add((assignment.Index, assignment.Attempt));
-            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory);
+            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory, Job.TraceParent);
         }).ToArray();
     }
 
@@ -444,6 +447,7 @@ public sealed class JobGrain(
         _housekeepingTimer = null;
         var now = DateTime.UtcNow;
         var summary = BuildSummary(status, error, rejectsPath, now, badInput);
+        _trace.Finish(Job.TraceParent, summary);
         var outputPath = Job.Spec!.OutputPath;
         await Task.Run(() =>
         {

@@ -21,6 +21,9 @@ public sealed class JobState
 
     /// <summary>Failed rows by kind over the committed chunks.</summary>
     [Id(12)] public Dictionary<string, long> Failures { get; set; } = new(StringComparer.Ordinal);
+
+    /// <summary>The job's trace (a W3C <c>traceparent</c>), which its chunks' spans join; null when none was started.</summary>
+    [Id(13)] public string? TraceParent { get; set; }
 }
 
 /// <summary>

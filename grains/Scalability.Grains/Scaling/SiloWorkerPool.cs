@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scalability.Grains.Telemetry;
 
 namespace Scalability.Grains.Scaling;
 
@@ -20,6 +21,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     private Task _loop = Task.CompletedTask;
     private Task _reporting = Task.CompletedTask;
     private readonly CpuMeter _cpu = new();
+    private IDisposable? _gauges;
     private string[] _jobs = [];
     private DateTime _jobsReadUtc = DateTime.MinValue;
     private volatile bool _jobsStale;
@@ -94,6 +96,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     private Task StartAsync(CancellationToken cancellationToken)
     {
         _logger.LogInformation("Worker pool of {Silo} started with {Workers} workers", SiloKey, Limiter.Limit);
+        _gauges = ScalabilityTelemetry.ObserveWorkers(SiloKey, () => (Limiter.Limit, Limiter.InUse));
         _loop = Task.Run(() => PullLoopAsync(_stopping.Token), CancellationToken.None);
         _reporting = Task.Run(() => ReportLoopAsync(_stopping.Token), CancellationToken.None);
         return Task.CompletedTask;
@@ -103,6 +106,7 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
     {
         await _stopping.CancelAsync();
         await Task.WhenAll(_loop, _reporting).WaitAsync(cancellationToken).ConfigureAwait(ConfigureAwaitOptions.SuppressThrowing);
+        _gauges?.Dispose();
     }
 
     /// <summary>The silo's metrics for the window now.</summary>
