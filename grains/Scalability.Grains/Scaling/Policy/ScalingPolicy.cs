@@ -13,38 +13,42 @@ namespace Scalability.Grains.Scaling.Policy;
 /// <b>The algorithm.</b> Two production ideas, each used where its signal is reliable.
 /// </para>
 /// <para>
-/// <i>AIMD, as in TCP congestion control, for the hard signals.</i> TCP grows its window gently and halves it on a
-/// loss; additive increase with multiplicative decrease is what lets many senders converge on a shared limit and stay
-/// stable when feedback is late. Here the "losses" are 429 answers, errors above 5% and memory above the high-water
-/// mark: each cuts the worker count multiplicatively at once, in every mode. Plain AIMD's sawtooth averages about
-/// three quarters of the limit, too little when the limit is an endpoint's rate limit and the goal is 90% of the best
-/// fixed setting, so two refinements: the 429 cut is sized from the measured 429 share (the endpoint accepted about
-/// busy × (1 − share) workers' worth of requests, so the cut aims 10% under that instead of always halving), and that
-/// estimate is remembered as a ceiling (like TCP's ssthresh). Growth then closes the gap to just under the ceiling in
-/// halving steps and stays there; only after a quiet period does it probe one worker above, and every probe that
-/// draws 429s again doubles the quiet period. A ceiling that a probe passes cleanly is forgotten, so a raised limit
-/// is found again. After a cut the next window is not cut again (it still mostly shows the old level).
+/// <i>AIMD, as in TCP congestion control, for the hard signals.</i> TCP grows its window gently and cuts it by half
+/// on a loss; additive increase with multiplicative decrease is what lets senders converge on a shared limit and stay
+/// stable when feedback comes late. Here the losses are 429 answers above 1% of requests, errors above 5% and memory
+/// above the high-water mark: each cuts the worker count multiplicatively at once, in every mode, and the window after
+/// a cut is not cut again (it still mostly shows the old level). Plain AIMD's sawtooth averages about three quarters
+/// of the limit, too little when the limit is an endpoint's rate limit and the goal is 90% of the best fixed setting,
+/// so the 429 rule is refined three ways. The cut is sized from the refused share: the endpoint accepted about
+/// busy × (1 − share) workers' worth of requests, so the cut aims 10% under that rather than always halving. That
+/// level is remembered as a ceiling (TCP's ssthresh): growth closes the gap to just under it in halving steps, holds
+/// there, and only after a quiet period (30 windows, doubled after every probe that draws 429s, up to 120) probes one
+/// worker above; a probe that runs clean forgets the ceiling, and growth past it is then one worker a step (TCP's
+/// congestion avoidance). And 429s under the cut threshold but above 0.25% stop growth and step down one worker after
+/// a few windows: with a Retry-After the refused workers wait instead of asking again, so being a few workers over
+/// the limit shows as well under 1% of 429s and would otherwise never be corrected.
 /// </para>
 /// <para>
 /// <i>Gradient / Vegas-style control, as in Netflix's concurrency-limits, for the soft signals.</i> That library
-/// treats concurrency as the thing to control: by Little's law throughput = concurrency ÷ latency, so while latency
+/// treats concurrency as the quantity to control: by Little's law throughput = concurrency ÷ latency, so while latency
 /// stays at its no-load value more concurrency is pure gain, and once latency climbs above the lowest recently seen
-/// the extra concurrency is only queueing (Vegas estimates that queue as limit × (1 − minRTT ÷ RTT)). Our loop is
-/// slower and coarser (whole chunks, 2 s windows), but it measures throughput directly, so it climbs on the measured
-/// gain: every step up is judged on its first settled window by the share of the proportional gain it returned
-/// (+50% workers bringing +10% tickets/s returned 0.2). A step that returns less than the mode asks, or that pushes
-/// p50 past the mode's tolerance over the lowest recent p50 (the gradient), is withdrawn and its base becomes a
-/// knee. That is how CPU-bound work settles near the core count and an endpoint with a fixed latency grows to the
-/// maximum. Growth is fast while nothing limits it (×1.5 in balanced mode), in steps of one eighth once a knee or
-/// ceiling was found, and a knee is re-probed after a quiet period in case capacity changed (a silo joined, the
-/// endpoint got faster); a change in the cluster's cores forgets it.
+/// the extra concurrency is only queueing (Vegas estimates that queue as limit × (1 − minRTT ÷ RTT); the gradient
+/// limiter scales the limit by minRTT ÷ RTT). Our loop is slower and coarser (whole chunks, 2 s windows), but it
+/// measures throughput directly, so it climbs on the measured gain: every step up is judged on its first settled
+/// window by the share of the proportional gain it returned (+50% workers bringing +10% tickets/s returned 0.2). A step
+/// that returns less than the mode asks, or that pushes p50 past the mode's tolerance over the lowest p50 of the last
+/// two minutes (the gradient), is withdrawn and the level it came from becomes a knee. That is how CPU-bound work
+/// settles near the core count while an endpoint with a fixed latency grows to the maximum. Growth is multiplicative
+/// while nothing limits it (×1.5 in balanced mode), and an eighth of the workers a step once a knee was found or the
+/// process CPU nears the cores. A knee is re-probed after the same quiet period, in case capacity changed (a silo
+/// joined, the endpoint got faster); a change in the cluster's cores forgets it at once.
 /// </para>
 /// <para>
 /// <i>Damping.</i> Up is fast; down for slack is slow and hysteretic: one worker at a time after
-/// <see cref="ScalingPolicyOptions.HysteresisWindows"/> consecutive windows arguing for it (latency past the tolerance,
-/// too few tickets per worker in cost mode, workers idle once no chunk waits), never in speed mode while chunks wait.
-/// Idle (no backlog, nobody busy) drifts down a tenth per window after a few windows, not in one jump. The window after
-/// any change is not used to judge it.
+/// <see cref="ScalingPolicyOptions.HysteresisWindows"/> consecutive windows arguing for it (p50 past the tolerance,
+/// too few tickets per worker in cost mode, idle workers once no chunk waits), never in speed mode while chunks wait.
+/// Idle (no backlog, nobody busy) drifts down a tenth per window after a few windows, not in one jump, and forgets
+/// what was learned: the next job may be different work. The window after any change is never used to judge it.
 /// </para>
 /// <para>
 /// <i>Modes.</i> Speed grows ×2 and keeps a step while it returns 10% of its proportional gain; it never gives back
@@ -260,11 +264,6 @@ public sealed class ScalingPolicy
                 }
 
                 judged = note;
-                if (_knee is { } knee && w > knee)
-                {
-                    _knee = null;
-                    _reprobeWait = InitialReprobeWait;
-                }
             }
         }
 
@@ -300,6 +299,13 @@ public sealed class ScalingPolicy
         }
 
         _limitedWindows = 0;
+        if (judged is not null && _knee is { } knee && w > knee)
+        {
+            // More workers paid past the knee, without 429s: it has moved.
+            _knee = null;
+            _reprobeWait = InitialReprobeWait;
+        }
+
         if (_ceiling is { } passed && w >= passed)
         {
             // Running clean at the remembered 429 level: the limit has moved up.
@@ -439,7 +445,17 @@ public sealed class ScalingPolicy
             }
         }
 
-        target = Math.Min(target, Math.Min(hardCap, softCap));
+        if (target > hardCap)
+        {
+            target = hardCap;
+            how += Invariant($", capped: {hardWhy}");
+        }
+        else if (target > softCap)
+        {
+            target = softCap;
+            how += Invariant($", capped: {softWhy}");
+        }
+
         _base = (w, _levelRate ?? o.TicketsPerSecond);
         _probing = false;
         return Change(w, target, Invariant($"{seen}: up {w} → {target} ({how})"));
