@@ -207,6 +207,30 @@ public sealed class ScalingPolicyTests
     }
 
     [Fact]
+    public void Far_under_the_remembered_429_level_it_climbs_back_by_halving_the_gap()
+    {
+        var policy = Policy();
+        Assert.Equal(18, policy.Decide(Busy(28, ticketsPerSecond: 400, limited: 0.2857)).Workers);
+        policy.Decide(Busy(18, ticketsPerSecond: 360));
+        Assert.Equal(12, policy.Decide(Busy(18, ticketsPerSecond: 360, errors: 0.1)).Workers);
+
+        var workers = 12;
+        var climb = new List<int>();
+        for (var window = 0; window < 12; window++)
+        {
+            var step = policy.Decide(Busy(workers, ticketsPerSecond: workers * 20));
+            if (step.Workers != workers)
+            {
+                climb.Add(step.Workers);
+            }
+
+            workers = step.Workers;
+        }
+
+        Assert.Equal([16, 18, 19, 20], climb);
+    }
+
+    [Fact]
     public void A_small_429_share_cuts_a_tenth_under_what_the_endpoint_accepted()
     {
         // The endpoint took 96.9% of 40 workers' requests: aim 10% under that.

@@ -251,7 +251,7 @@ public sealed class ScalingPolicy
             _probing = false;
             // A step back toward a level the endpoint accepted without 429s is not judged on throughput: the 429
             // estimate justified it, and a one-worker step is within the noise of a window.
-            if (w > from.Workers && !(_ceiling is { } accepted && w < accepted))
+            if (w > from.Workers && from.Workers > 0 && !(_ceiling is { } accepted && w < accepted))
             {
                 var (failure, note) = Judge(o, from, latencyRatio, workerShare);
                 if (failure is not null)
@@ -417,32 +417,31 @@ public sealed class ScalingPolicy
 
         int target;
         string how;
-        if (_nearLimit)
+        var multiplied = Math.Max(w + 1, (int)Math.Floor((w * _tuning.GrowthFactor) + Epsilon));
+        if (_ceiling is { } below && below - 1 > w)
+        {
+            // Under a known 429 level: close half the gap to just under it, no faster than plain growth.
+            var halfway = w + Math.Max(1, (below - w) / 2);
+            (target, how) = halfway < multiplied
+                ? (halfway, Invariant($"halfway to {below - 1}, under the 429 level {below}"))
+                : (multiplied, Invariant($"×{_tuning.GrowthFactor:0.##}"));
+        }
+        else if (_nearLimit)
         {
             target = w + probeStep;
             how = Invariant($"+{probeStep}");
         }
-        else if (o.CpuUtilization >= _options.CpuSaturation)
+        else
+        {
+            target = multiplied;
+            how = Invariant($"×{_tuning.GrowthFactor:0.##}");
+        }
+
+        if (o.CpuUtilization >= _options.CpuSaturation && target > w + probeStep)
         {
             // The cores are nearly saturated: more workers will soon only queue for them, so no big step.
             target = w + probeStep;
             how = Invariant($"+{probeStep}, CPU at {o.CpuUtilization:0%} of {o.Cores} cores");
-        }
-        else
-        {
-            target = Math.Max(w + 1, (int)Math.Floor((w * _tuning.GrowthFactor) + Epsilon));
-            how = Invariant($"×{_tuning.GrowthFactor:0.##}");
-        }
-
-        if (_ceiling is { } below && below - 1 > w)
-        {
-            // Close the gap to just under the 429 level in halving steps.
-            var halfway = w + ((below - w) / 2);
-            if (halfway < target)
-            {
-                target = halfway;
-                how = Invariant($"halfway to {below - 1}, under the 429 level {below}");
-            }
         }
 
         if (target > hardCap)
