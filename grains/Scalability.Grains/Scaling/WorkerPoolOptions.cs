@@ -18,8 +18,11 @@ public sealed class WorkerPoolOptions
     /// <summary>How often the pool reports its metrics to the AutoScaler and takes its worker limit from the answer.</summary>
     public TimeSpan ReportInterval { get; set; } = TimeSpan.FromSeconds(2);
 
-    /// <summary>The span of recent work the reported rates and percentiles cover.</summary>
-    public TimeSpan MetricsWindow { get; set; } = TimeSpan.FromSeconds(10);
+    /// <summary>
+    /// The span of recent work the reported rates and percentiles cover: one report interval, because the control
+    /// policy judges each of its steps on the windows after it, and a longer window would mix in the level before.
+    /// </summary>
+    public TimeSpan MetricsWindow { get; set; } = TimeSpan.FromSeconds(2);
 
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
 }

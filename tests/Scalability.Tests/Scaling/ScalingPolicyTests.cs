@@ -1,3 +1,4 @@
+using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Scaling.Policy;
 
 namespace Scalability.Tests.Scaling;

@@ -1,3 +1,4 @@
+using Scalability.GrainInterfaces.Scaling;
 using System.Globalization;
 using System.Text;
 using Scalability.Grains.Scaling.Policy;

@@ -1,3 +1,4 @@
+using Scalability.GrainInterfaces.Scaling;
 namespace Scalability.Tests.Scaling;
 
 /// <summary>What a simulated workload does over one window at a given worker count.</summary>

@@ -1,14 +1,6 @@
 namespace Scalability.Grains.Scaling.Policy;
 
-/// <summary>What the autoscaler optimizes for; the seed names them <c>balanced</c>, <c>speed_optimized</c>, ….</summary>
-public enum TargetMode
-{
-    Balanced = 0,
-    SpeedOptimized = 1,
-    MemoryOptimized = 2,
-    CostOptimized = 3,
-}
-
+/// <summary>The seed's names of the AutoScaler's target modes (<see cref="TargetMode"/>).</summary>
 public static class TargetModes
 {
     /// <summary>The seed's spelling: <c>balanced</c>, <c>speed_optimized</c>, <c>memory_optimized</c>, <c>cost_optimized</c>.</summary>
