@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Scalability.Grains.Jobs;
+using Scalability.Grains.Scaling;
 using Scalability.Silo.Storage;
 
 namespace Scalability.Silo;
@@ -30,6 +31,9 @@ public sealed record EmbeddedSiloOptions
     public IReadOnlyList<string> PluginPaths { get; init; } = [];
 
     public Action<JobOptions>? ConfigureJobs { get; init; }
+
+    /// <summary>The AutoScaler's timings and starting settings (mode, bounds, or off).</summary>
+    public Action<AutoScalerOptions>? ConfigureScaling { get; init; }
 
     /// <summary>The state database in a state folder.</summary>
     public static SqliteDatabase StateDatabase(string stateFolder) => new(Path.Combine(Path.GetFullPath(stateFolder), "state.db"));
@@ -67,6 +71,7 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             // their terminal. What goes wrong with a job reaches them through the job's status; --verbose shows all.
             FrameworkLogLevel = options.LogLevel <= LogLevel.Information ? LogLevel.Warning : LogLevel.Critical,
             ConfigureJobs = options.ConfigureJobs,
+            ConfigureScaling = options.ConfigureScaling,
             PluginPaths = options.PluginPaths,
             ConfigureWorkers = workers =>
             {

@@ -116,7 +116,7 @@ public static class SiloHost
                 silo.AddInMemoryJobStorage();
             }
 
-            silo.AddScalability(settings.ConfigureJobs, settings.ConfigureWorkers);
+            silo.AddScalability(settings.ConfigureJobs, settings.ConfigureWorkers, settings.ConfigureScaling);
             builder.AddScalabilityTelemetry(silo, settings);
             foreach (var factory in plugins)
             {

@@ -55,4 +55,7 @@ public sealed record SiloSettings
     public Action<JobOptions>? ConfigureJobs { get; init; }
 
     public Action<WorkerPoolOptions>? ConfigureWorkers { get; init; }
+
+    /// <summary>The AutoScaler's timings and starting settings, for the AutoScaler when it runs on this silo.</summary>
+    public Action<AutoScalerOptions>? ConfigureScaling { get; init; }
 }

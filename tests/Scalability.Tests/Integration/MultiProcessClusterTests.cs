@@ -134,7 +134,7 @@ public sealed class MultiProcessClusterTests(ITestOutputHelper output) : IDispos
 
     private SiloProcesses NewSilos(string database, ProcessingJournal journal) =>
         new(_temp.Path, database, journal.Environment(PausePerBatch),
-            ["--workers", WorkersPerSilo.ToString(), "--plugin", Path.Combine(AppContext.BaseDirectory, "Scalability.TestPlugins.dll")]);
+            ["--workers", WorkersPerSilo.ToString(), "--autoscale", "off", "--plugin", Path.Combine(AppContext.BaseDirectory, "Scalability.TestPlugins.dll")]);
 
     private static Task<ClusterConnection> ConnectAsync(string database) =>
         ClusterConnection.ConnectAsync(ClusterAddress.Parse(database, "database"));
