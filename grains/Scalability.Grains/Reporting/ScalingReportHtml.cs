@@ -99,7 +99,7 @@ public static class ScalingReportHtml
         html.Append("<section><h2>Timeline</h2>\n");
         html.Append(CultureInfo.InvariantCulture,
             $"<p class=\"meta\">{samples.Count} samples, taken every couple of seconds while the job ran (thinned out evenly on long jobs).</p>\n<div class=\"charts\">\n");
-        var workers = new List<ChartSeries> { Of("cluster limit", s => s.ClusterWorkers) };
+        var workers = new List<ChartSeries> { Of("cluster limit", s => s.ClusterWorkers) with { Dashed = true } };
         workers.AddRange(report.Silos.Select(silo =>
             Of($"job on {silo.Silo}", s => s.RunningPerSilo.TryGetValue(silo.Silo, out var w) ? w : 0)));
         SvgChart.Render(html, ChartIds[0], "Workers", "cluster limit, and this job's chunks running per silo", times, workers);
@@ -227,7 +227,7 @@ public static class ScalingReportHtml
         .chart figcaption { font-weight: 600; } .chart .unit { color: var(--muted); font-weight: 400; }
         .chart svg { width: 100%; height: auto; display: block; }
         .grid { stroke: var(--line); stroke-width: 1; } .axis, .empty { fill: var(--muted); font-size: 11px; }
-        .line { fill: none; stroke-width: 2; }
+        .line { fill: none; stroke-width: 2; } .line.dashed { stroke-dasharray: 6 4; }
         .legend { list-style: none; margin: 4px 0 0; padding: 0; display: flex; flex-wrap: wrap; gap: 4px 14px; font-size: 12px; color: var(--muted); }
         .swatch { display: inline-block; width: 10px; height: 10px; border-radius: 2px; margin-right: 5px; vertical-align: -1px; }
         .s0 { stroke: #1f6feb; fill: #1f6feb; } .s1 { stroke: #d9480f; fill: #d9480f; } .s2 { stroke: #2b8a3e; fill: #2b8a3e; }

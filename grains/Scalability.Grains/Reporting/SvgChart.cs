@@ -5,7 +5,8 @@ using System.Text.Encodings.Web;
 namespace Scalability.Grains.Reporting;
 
 /// <summary>One line of a chart: a value per timeline sample.</summary>
-public sealed record ChartSeries(string Name, IReadOnlyList<double> Values);
+/// <param name="Dashed">Drawn dashed: a limit rather than a measure, so that a line on top of it leaves it visible.</param>
+public sealed record ChartSeries(string Name, IReadOnlyList<double> Values, bool Dashed = false);
 
 /// <summary>
 /// A time-series line chart as inline SVG, drawn here so that a report needs no script or library: a polyline per
@@ -63,7 +64,7 @@ public static class SvgChart
             }
 
             html.Append(CultureInfo.InvariantCulture,
-                $"<polyline class=\"line s{s % 8}\" data-series=\"{encoder.Encode(series[s].Name)}\" points=\"{points}\"/>{dots}\n");
+                $"<polyline class=\"line s{s % 8}{(series[s].Dashed ? " dashed" : "")}\" data-series=\"{encoder.Encode(series[s].Name)}\" points=\"{points}\"/>{dots}\n");
         }
 
         html.Append("</svg>\n<ul class=\"legend\">");
