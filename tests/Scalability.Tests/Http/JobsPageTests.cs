@@ -57,15 +57,19 @@ public sealed class JobsPageTests : IDisposable
                 SyntheticTicketGenerator.Write(file, Rows, seed: 7);
             }
 
-            var jobId = ScalabilityClient.NewJobId();
-            await client.SubmitAsync(jobId, new JobSpec(input, _temp.File("results.csv"), ChunkSize: 50,
-                Processor: new ProcessorSpec(ProcessorSpec.LlmKind, Llm: LlmTicketProcessorTests.Settings(simulator))));
-            var decision = await client.ScaleAsync(3, Reason);
-
+            // The browser is up before the job starts, so that the page is read while the job is young.
             await using var chromium = await HeadlessChromium.LaunchAsync();
             var page = await chromium.Browser.NewPageAsync();
             var dialogs = new List<string>();
             page.Dialog += (_, dialog) => dialogs.Add(dialog.Message);
+            Assert.True(await Eventually.TrueAsync(async () => (await client.GetSiloMetricsAsync()).Length == 1, Patience),
+                "the silo never reported to the AutoScaler");
+
+            var jobId = ScalabilityClient.NewJobId();
+            await client.SubmitAsync(jobId, new JobSpec(input, _temp.File("results.csv"), ChunkSize: 50,
+                Processor: new ProcessorSpec(ProcessorSpec.LlmKind, Llm: LlmTicketProcessorTests.Settings(simulator))));
+            var decision = await client.ScaleAsync(3, Reason);
+            Assert.Equal((2, 3), (decision.FromWorkers, decision.ToWorkers));
             await page.GotoAsync(new Uri(root, $"jobs/{jobId}").ToString());
 
             await Expect(page.GetByTestId("job-id")).ToHaveTextAsync(jobId);
