@@ -9,6 +9,7 @@ var root = new RootCommand("scale: categorize and summarize customer-support tic
     TrainCommand.Create(),
     GenerateCommand.Create(),
     StatusCommand.Create(),
+    ReportCommand.Create(),
     ScaleCommand.Create(),
     DashboardCommand.Create(),
     SiloCommand.Create(),

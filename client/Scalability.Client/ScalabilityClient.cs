@@ -24,6 +24,12 @@ public sealed class ScalabilityClient(IClusterClient cluster)
 
     public Task CancelAsync(string jobId) => Job(jobId).Cancel();
 
+    /// <summary>The job's timeline so far (a sample every couple of seconds), oldest first.</summary>
+    public Task<JobSample[]> GetTimelineAsync(string jobId) => Job(jobId).GetTimeline();
+
+    /// <summary>The job's spec and the times it was submitted, started running and finished; null for an unknown id.</summary>
+    public Task<JobDetails?> GetJobDetailsAsync(string jobId) => Job(jobId).GetDetails();
+
     /// <summary>
     /// The unfinished job started with the same spec over the same, unchanged input, if there is one: submitting
     /// again after a crash should resume it rather than start over.
@@ -32,6 +38,9 @@ public sealed class ScalabilityClient(IClusterClient cluster)
 
     /// <summary>The ids of the cluster's unfinished jobs.</summary>
     public Task<string[]> GetUnfinishedJobsAsync() => Directory.GetUnfinishedJobs();
+
+    /// <summary>The ids of the jobs that finished most recently (up to 50), newest first.</summary>
+    public Task<string[]> GetRecentlyFinishedJobsAsync() => Directory.GetRecentlyFinishedJobs();
 
     /// <summary>Whether the cluster knows a job by this id (submitted at some point, finished or not).</summary>
     public async Task<bool> ExistsAsync(string jobId) => (await Job(jobId).GetProgress()).Status != JobStatus.None;

@@ -8,6 +8,7 @@ using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
 using Scalability.Grains;
 using Scalability.Grains.Processing;
+using Scalability.Silo.Http;
 using Scalability.Silo.Storage;
 using Scalability.Silo.Telemetry;
 
@@ -39,6 +40,7 @@ public static class SiloHost
             Configure(web, settings, plugins);
             web.WebHost.UseUrls(http.ToString());
             var app = web.Build();
+            app.MapJobsPage();
             app.MapGet("/healthz", HealthAsync);
             app.MapScalabilityTelemetry();
             host = app;

@@ -25,6 +25,10 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("GetTimeline")]
     Task<JobSample[]> GetTimeline();
 
+    /// <summary>The job's spec and the times of its phases; null when no job was submitted under this id.</summary>
+    [Alias("GetDetails")]
+    Task<JobDetails?> GetDetails();
+
     [Alias("Cancel")]
     Task Cancel();
 

@@ -93,6 +93,10 @@ public sealed class JobGrain(
 
     public Task<JobSample[]> GetTimeline() => Task.FromResult(timeline.State.Samples.ToArray());
 
+    public Task<JobDetails?> GetDetails() => Task.FromResult(Job.Spec is { } spec
+        ? new JobDetails(JobId, spec, Job.SubmittedUtc, Job.RunningSinceUtc, Job.FinishedUtc)
+        : null);
+
     /// <summary>The cluster's figures for a timeline sample; none when the AutoScaler cannot be reached just now.</summary>
     private async Task<DashboardSnapshot?> ClusterFiguresAsync()
     {
