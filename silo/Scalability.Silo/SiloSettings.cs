@@ -28,8 +28,8 @@ public sealed record SiloSettings
     public int GatewayPort { get; init; } = DefaultGatewayPort;
 
     /// <summary>
-    /// The silo's HTTP endpoint: health checks (<c>/healthz</c>), Prometheus metrics (<c>/metrics</c>) and the Orleans
-    /// Dashboard (<c>/dashboard</c>); null for none. Nothing there asks who is calling: bind it to loopback or a
+    /// The silo's HTTP endpoint: health checks (<c>/healthz</c>), Prometheus metrics (<c>/metrics</c>), the Orleans
+    /// Dashboard (<c>/dashboard</c>) and the jobs page (<c>/jobs</c>, <c>/api/jobs</c>); null for none. Nothing there asks who is calling: bind it to loopback or a
     /// private network.
     /// </summary>
     public Uri? Http { get; init; }

@@ -35,8 +35,8 @@ internal static class SiloCommand
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to.", DefaultValueFactory = _ => SiloSettings.DefaultGatewayPort };
         var http = new Option<string?>("--http")
         {
-            Description = "HTTP endpoint for health checks (/healthz), Prometheus metrics (/metrics) and the Orleans Dashboard " +
-                          "(/dashboard), e.g. http://127.0.0.1:8080 (default: none). It has no authentication: keep it on " +
+            Description = "HTTP endpoint for health checks (/healthz), Prometheus metrics (/metrics), the Orleans Dashboard " +
+                          "(/dashboard) and the jobs page (/jobs), e.g. http://127.0.0.1:8080 (default: none). It has no authentication: keep it on " +
                           "loopback or a private network.",
         };
         var otlpEndpoint = new Option<string?>("--otlp-endpoint")
@@ -150,7 +150,7 @@ internal static class SiloCommand
             $"silo {silo.SiloAddress.ToParsableString()} active in cluster '{settings.ClusterId}': gateway port {settings.GatewayPort}, " +
             $"{workers} workers, storage {settings.Storage?.Describe() ?? "in memory"}, clustering {settings.Clustering?.Describe() ?? "localhost"}" +
             (settings.Http is { } http
-                ? $", health {new Uri(http, "/healthz")}, metrics {new Uri(http, SiloTelemetry.MetricsPath)}, dashboard {new Uri(http, SiloTelemetry.DashboardPath + "/")}"
+                ? $", health {new Uri(http, "/healthz")}, metrics {new Uri(http, SiloTelemetry.MetricsPath)}, dashboard {new Uri(http, SiloTelemetry.DashboardPath + "/")}, jobs {new Uri(http, "/jobs")}"
                 : ""));
         Console.Out.Flush();
 
