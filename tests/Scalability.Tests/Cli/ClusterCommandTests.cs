@@ -73,7 +73,8 @@ public sealed class ClusterCommandTests : IDisposable
         var cluster = $"localhost:{gatewayPort}";
         await using var silo = ScaleProcess.Start(_temp.Path, null,
             "silo", "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString(), "--http", $"http://127.0.0.1:{httpPort}",
-            "--workers", "2", "--state", _temp.File("silo-state"));
+            // The loop is off so that the manual scale below starts from the silo's own 2 workers.
+            "--workers", "2", "--autoscale", "off", "--state", _temp.File("silo-state"));
         var active = await silo.WaitForOutputAsync(line => line.Contains(" active in cluster "), Patience);
         var address = active.Split(' ')[1];
         Assert.Contains($"storage SQLite database {_temp.File("silo-state/state.db")}, clustering localhost", active);
@@ -101,6 +102,23 @@ public sealed class ClusterCommandTests : IDisposable
         var unknown = await ScaleCli.RunAsync(_temp.Path, "status", "no-such-job", "--cluster", cluster);
         Assert.Equal(2, unknown.ExitCode);
         Assert.Contains($"error: there is no job 'no-such-job' in the cluster at {cluster}", unknown.StdErr);
+
+        // Manual scaling and the dashboard, from the command line.
+        var scaled = await ScaleCli.RunAsync(_temp.Path, "scale", "3", "--reason", "nightly batch", "--for", "5", "--cluster", cluster);
+        var dashboard = await ScaleCli.RunAsync(_temp.Path, "dashboard", "--cluster", cluster, "--json");
+        var handedBack = await ScaleCli.RunAsync(_temp.Path, "scale", "--auto", "--cluster", cluster);
+        var noCluster = await ScaleCli.RunAsync(_temp.Path, "scale", "3", "--reason", "x");
+
+        Assert.True(scaled.ExitCode == 0, scaled.StdErr);
+        Assert.StartsWith("workers 2 → 3: manual: nightly batch (held until ", scaled.StdOut);
+        Assert.Contains($"  {address}: 3", scaled.StdOut);
+        Assert.True(dashboard.ExitCode == 0, dashboard.StdErr);
+        var snapshot = JsonDocument.Parse(dashboard.StdOut).RootElement;
+        Assert.Equal((3, "nightly batch", 3), (snapshot.GetProperty("currentWorkers").GetInt32(),
+            snapshot.GetProperty("manualOverride").GetString(), snapshot.GetProperty("workersPerSilo").GetProperty(address).GetInt32()));
+        Assert.Equal((0, "the AutoScaler decides the workers again"), (handedBack.ExitCode, handedBack.StdOut.Trim()));
+        Assert.Equal((2, "error: this works on a running cluster: give --cluster (postgres:…, sqlite:… or localhost[:port])"),
+            (noCluster.ExitCode, noCluster.StdErr.Trim()));
 
         Assert.Equal(0, await silo.StopAsync(Patience));
     }
