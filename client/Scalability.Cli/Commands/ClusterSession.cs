@@ -1,3 +1,4 @@
+using Scalability.GrainInterfaces.Scaling;
 using Microsoft.Extensions.Logging;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
@@ -33,7 +34,7 @@ internal sealed class ClusterSession : IAsyncDisposable
     /// </summary>
     public static async Task<ClusterSession> OpenAsync(
         ClusterAddress? cluster, DatabaseTarget storage, int workers, Func<string, bool> acceptsJob, bool verbose,
-        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null)
+        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null, AutoScalerSettings? scaling = null)
     {
         var logLevel = verbose ? LogLevel.Information : LogLevel.Warning;
         if (cluster is not null)
@@ -46,6 +47,7 @@ internal sealed class ClusterSession : IAsyncDisposable
             new EmbeddedSiloOptions
             {
                 Storage = storage, Workers = workers, AcceptsJob = acceptsJob, LogLevel = logLevel, PluginPaths = plugins ?? [],
+                ConfigureScaling = scaling is null ? null : options => options.Settings = scaling,
             },
             cancellationToken);
         return new ClusterSession(silo, silo.Client, Describe(storage), embedded: true);
@@ -59,11 +61,11 @@ internal sealed class ClusterSession : IAsyncDisposable
     /// </summary>
     public static async Task<(ClusterSession? Session, int ExitCode)> TryOpenAsync(
         ClusterAddress? cluster, DatabaseTarget storage, int workers, Func<string, bool> acceptsJob, bool verbose,
-        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null)
+        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null, AutoScalerSettings? scaling = null)
     {
         try
         {
-            return (await OpenAsync(cluster, storage, workers, acceptsJob, verbose, cancellationToken, plugins), ExitCodes.Success);
+            return (await OpenAsync(cluster, storage, workers, acceptsJob, verbose, cancellationToken, plugins, scaling), ExitCodes.Success);
         }
         catch (ArgumentException e)
         {

@@ -1,4 +1,6 @@
 using System.CommandLine;
+using Scalability.GrainInterfaces.Scaling;
+using Scalability.Grains.Scaling.Policy;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 
@@ -80,4 +82,43 @@ internal static class CommonOptions
     /// <summary>Parses --cluster; null when it was not given.</summary>
     public static ClusterAddress? ParseCluster(string? value) =>
         value is null ? null : ClusterAddress.Parse(value, "--cluster");
+
+    /// <summary>The AutoScaler's mode and bounds: <c>--autoscale</c>, <c>--min-workers</c>, <c>--max-auto-scale-workers</c>.</summary>
+    public static (Option<string> Mode, Option<int> Min, Option<int> Max) AutoScaling() =>
+    (
+        new Option<string>("--autoscale")
+        {
+            Description = "The AutoScaler's mode: balanced, speed_optimized, memory_optimized, cost_optimized, or off to " +
+                          "keep the workers as set (manual scaling still works).",
+            DefaultValueFactory = _ => "balanced",
+        },
+        new Option<int>("--min-workers")
+        {
+            Description = "The fewest workers the AutoScaler leaves the cluster (the seed's min_workers).",
+            DefaultValueFactory = _ => 1,
+        },
+        new Option<int>("--max-auto-scale-workers")
+        {
+            Description = "The most workers the AutoScaler gives the cluster.",
+            DefaultValueFactory = _ => AutoScalerSettings.DefaultMaxWorkers,
+        });
+
+    /// <summary>The AutoScaler's settings from the <see cref="AutoScaling"/> options.</summary>
+    /// <exception cref="ArgumentException">An unknown mode or bounds that do not fit together.</exception>
+    public static AutoScalerSettings ParseAutoScaling(string mode, int min, int max)
+    {
+        if (min < 0 || max < Math.Max(1, min))
+        {
+            throw new ArgumentException($"--min-workers and --max-auto-scale-workers must satisfy 0 <= min <= max and max >= 1 (got {min} and {max})");
+        }
+
+        if (string.Equals(mode, "off", StringComparison.OrdinalIgnoreCase))
+        {
+            return new AutoScalerSettings(Enabled: false, MinWorkers: min, MaxWorkers: max);
+        }
+
+        return TargetModes.TryParse(mode, out var target)
+            ? new AutoScalerSettings(Enabled: true, Mode: target, MinWorkers: min, MaxWorkers: max)
+            : throw new ArgumentException($"--autoscale: '{mode}' is not one of balanced, speed_optimized, memory_optimized, cost_optimized, off");
+    }
 }

@@ -6,6 +6,7 @@ using Scalability.GrainInterfaces;
 using Scalability.GrainInterfaces.Datasets;
 using Scalability.GrainInterfaces.Jobs;
 using Scalability.GrainInterfaces.Processing;
+using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Jobs;
 using Scalability.Silo;
@@ -45,6 +46,7 @@ internal static class RunCommand
             Description = "The error budget: fail the job, keeping what it has done, once more than this fraction " +
                           "(0 to 1) of its input rows have failed.",
         };
+        var (autoscale, minWorkers, maxAutoScaleWorkers) = CommonOptions.AutoScaling();
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: a new one)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
         var cluster = CommonOptions.Cluster();
@@ -55,7 +57,7 @@ internal static class RunCommand
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, conversationColumn, orderColumn, plugins,
-            maxFailedFraction, jobId, resume, cluster, state, storage, json, verbose,
+            maxFailedFraction, autoscale, minWorkers, maxAutoScaleWorkers, jobId, resume, cluster, state, storage, json, verbose,
         };
         foreach (var option in processor.All)
         {
@@ -77,11 +79,18 @@ internal static class RunCommand
                     CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!),
                     parse.GetValue(json),
                     parse.GetValue(verbose),
-                    parse.GetValue(plugins) ?? []);
+                    parse.GetValue(plugins) ?? [],
+                    CommonOptions.ParseAutoScaling(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers)));
             }
             catch (ArgumentException e)
             {
                 Console.Error.WriteLine($"error: {e.Message}");
+                return Task.FromResult(ExitCodes.BadInput);
+            }
+
+            if (request.Cluster is not null && new Option[] { autoscale, minWorkers, maxAutoScaleWorkers }.Any(o => parse.GetResult(o) is { Implicit: false }))
+            {
+                Console.Error.WriteLine("error: --autoscale and the worker bounds are for the embedded silo; a cluster's are set with 'scale silo' or the client library");
                 return Task.FromResult(ExitCodes.BadInput);
             }
 
@@ -132,7 +141,7 @@ internal static class RunCommand
 
     private sealed record RunRequest(
         string? ResumeJobId, string? JobId, int Workers, ClusterAddress? Cluster, DatabaseTarget Storage, bool Json, bool Verbose,
-        string[] Plugins);
+        string[] Plugins, AutoScalerSettings Scaling);
 
     private static async Task<int> RunAsync(JobSpec? spec, RunRequest request, CancellationToken cancellationToken)
     {
@@ -157,7 +166,7 @@ internal static class RunCommand
         // The embedded silo works only on this command's job, even when its state holds other unfinished ones.
         string? current = null;
         var opened = await ClusterSession.TryOpenAsync(
-            request.Cluster, request.Storage, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins);
+            request.Cluster, request.Storage, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins, request.Scaling);
         if (opened.Session is not { } session)
         {
             return opened.ExitCode;

@@ -2,8 +2,6 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
-using Scalability.GrainInterfaces.Scaling;
-using Scalability.Grains.Scaling.Policy;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 using Scalability.Silo.Telemetry;
@@ -49,22 +47,7 @@ internal static class SiloCommand
             Description = $"The OTLP protocol: grpc or http/protobuf (default: ${OtlpTarget.ProtocolVariable}, else grpc).",
         };
         var workers = new Option<int>("--workers") { Description = "Chunks this silo runs at once (default: one per processor core)." };
-        var autoscale = new Option<string>("--autoscale")
-        {
-            Description = "The AutoScaler's mode when it starts on this silo: balanced, speed_optimized, memory_optimized, " +
-                          "cost_optimized, or off to keep each silo's --workers (manual scaling still works).",
-            DefaultValueFactory = _ => "balanced",
-        };
-        var minWorkers = new Option<int>("--min-workers")
-        {
-            Description = "The fewest workers the AutoScaler leaves the cluster (the seed's min_workers).",
-            DefaultValueFactory = _ => 1,
-        };
-        var maxAutoScaleWorkers = new Option<int>("--max-auto-scale-workers")
-        {
-            Description = "The most workers the AutoScaler gives the cluster.",
-            DefaultValueFactory = _ => AutoScalerSettings.DefaultMaxWorkers,
-        };
+        var (autoscale, minWorkers, maxAutoScaleWorkers) = CommonOptions.AutoScaling();
         var clusterId = new Option<string>("--cluster-id") { Description = "The cluster's name; silos and clients must agree.", DefaultValueFactory = _ => SiloSettings.DefaultClusterId };
         var plugins = new Option<string[]>("--plugin")
         {
@@ -87,7 +70,7 @@ internal static class SiloCommand
                     ? DatabaseTarget.Parse(given, "--storage")
                     : membership ?? new SqliteDatabase(Path.Combine(Path.GetFullPath(parse.GetValue(state)!), "state.db"));
                 var workerCount = parse.GetValue(workers);
-                var scaling = ScalingSettings(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers));
+                var scaling = CommonOptions.ParseAutoScaling(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers));
                 settings = new SiloSettings
                 {
                     Storage = store,
@@ -166,23 +149,5 @@ internal static class SiloCommand
         Console.Error.WriteLine($"silo {silo.SiloAddress.ToParsableString()} stopping");
         await HostShutdown.StopAndDisposeAsync(host, TimeSpan.FromSeconds(30));
         return ExitCodes.Success;
-    }
-
-    /// <summary>The AutoScaler's starting settings from --autoscale, --min-workers and --max-auto-scale-workers.</summary>
-    private static AutoScalerSettings ScalingSettings(string mode, int min, int max)
-    {
-        if (min < 0 || max < Math.Max(1, min))
-        {
-            throw new ArgumentException($"--min-workers and --max-auto-scale-workers must satisfy 0 <= min <= max and max >= 1 (got {min} and {max})");
-        }
-
-        if (string.Equals(mode, "off", StringComparison.OrdinalIgnoreCase))
-        {
-            return new AutoScalerSettings(Enabled: false, MinWorkers: min, MaxWorkers: max);
-        }
-
-        return TargetModes.TryParse(mode, out var target)
-            ? new AutoScalerSettings(Enabled: true, Mode: target, MinWorkers: min, MaxWorkers: max)
-            : throw new ArgumentException($"--autoscale: '{mode}' is not one of balanced, speed_optimized, memory_optimized, cost_optimized, off");
     }
 }
