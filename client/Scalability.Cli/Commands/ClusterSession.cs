@@ -80,6 +80,36 @@ internal sealed class ClusterSession : IAsyncDisposable
     }
 
     /// <summary>
+    /// For commands that read one job (status, report): the cluster named by <c>--cluster</c>, or an embedded silo over
+    /// the state folder or <c>--storage</c> that takes no job's work. Bad options and a state file that does not exist
+    /// are said on stderr (exit 2).
+    /// </summary>
+    public static async Task<(ClusterSession? Session, int ExitCode)> OpenToReadAsync(
+        string? cluster, string? storage, string stateFolder, string jobId, CancellationToken cancellationToken)
+    {
+        ClusterAddress? address;
+        DatabaseTarget database;
+        try
+        {
+            address = CommonOptions.ParseCluster(cluster);
+            database = CommonOptions.ParseStorage(storage, stateFolder);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: {e.Message}");
+            return (null, ExitCodes.BadInput);
+        }
+
+        if (NoStateToRead(address, database, jobId) is { } nothing)
+        {
+            Console.Error.WriteLine($"error: {nothing}");
+            return (null, ExitCodes.BadInput);
+        }
+
+        return await TryOpenAsync(address, database, workers: 1, acceptsJob: _ => false, verbose: false, cancellationToken);
+    }
+
+    /// <summary>
     /// For commands that only read jobs: an embedded state file that does not exist holds no job, and opening it
     /// would create it. Null when there may be jobs to read; otherwise the message to print.
     /// </summary>

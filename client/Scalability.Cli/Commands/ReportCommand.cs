@@ -34,27 +34,7 @@ internal static class ReportCommand
         command.SetAction(async (parse, cancellationToken) =>
         {
             var id = parse.GetValue(jobId)!;
-            ClusterAddress? address;
-            DatabaseTarget database;
-            try
-            {
-                address = CommonOptions.ParseCluster(parse.GetValue(cluster));
-                database = CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!);
-            }
-            catch (ArgumentException e)
-            {
-                Console.Error.WriteLine($"error: {e.Message}");
-                return ExitCodes.BadInput;
-            }
-
-            if (ClusterSession.NoStateToRead(address, database, id) is { } nothing)
-            {
-                Console.Error.WriteLine($"error: {nothing}");
-                return ExitCodes.BadInput;
-            }
-
-            // An embedded silo opened only to read: it takes no job's work.
-            var opened = await ClusterSession.TryOpenAsync(address, database, workers: 1, acceptsJob: _ => false, verbose: false, cancellationToken);
+            var opened = await ClusterSession.OpenToReadAsync(parse.GetValue(cluster), parse.GetValue(storage), parse.GetValue(state)!, id, cancellationToken);
             if (opened.Session is not { } session)
             {
                 return opened.ExitCode;
