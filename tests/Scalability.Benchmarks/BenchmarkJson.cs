@@ -9,6 +9,7 @@ namespace Scalability.Benchmarks;
 [JsonSerializable(typeof(BenchmarkReport))]
 [JsonSerializable(typeof(DatasetMarker))]
 [JsonSerializable(typeof(LlmReport))]
+[JsonSerializable(typeof(AutoScaleReport))]
 internal sealed partial class BenchmarkJson : JsonSerializerContext
 {
     public static string Serialize(ChildResult result) => JsonSerializer.Serialize(result, Default.ChildResult);
@@ -16,4 +17,6 @@ internal sealed partial class BenchmarkJson : JsonSerializerContext
     public static string Serialize(BenchmarkReport report) => JsonSerializer.Serialize(report, Default.BenchmarkReport);
 
     public static string Serialize(LlmReport report) => JsonSerializer.Serialize(report, Default.LlmReport);
+
+    public static string Serialize(AutoScaleReport report) => JsonSerializer.Serialize(report, Default.AutoScaleReport);
 }

@@ -6,9 +6,11 @@ namespace Scalability.Benchmarks;
 /// <summary>What one measurement process is told to do; the parent passes it on the command line.</summary>
 /// <param name="InMemoryState">The pipeline keeps job state in memory instead of the embedded default's SQLite file.</param>
 /// <param name="LlmEndpoint">The OpenAI-compatible base address the llm mode's job sends its requests to.</param>
+/// <param name="AutoScale">The llm mode's AutoScaler mode (balanced or speed), starting from the default workers with
+/// no cap on the job; null for the AutoScaler off and exactly <paramref name="Workers"/> workers.</param>
 internal sealed record ChildOptions(
     BenchmarkMode Mode, string InputPath, string OutputPath, long ExpectedRows, int ChunkSize, int Workers, bool InMemoryState = false,
-    string? LlmEndpoint = null)
+    string? LlmEndpoint = null, string? AutoScale = null)
 {
     /// <summary>Parallel workers, as the product counts them: 0 means one per core.</summary>
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
@@ -24,6 +26,7 @@ internal sealed record ChildOptions(
         .. (ChunkSize > 0 ? ["--chunk-size", Invariant(ChunkSize)] : Array.Empty<string>()),
         .. (InMemoryState ? ["--state", "memory"] : Array.Empty<string>()),
         .. (LlmEndpoint is not null ? ["--llm-endpoint", LlmEndpoint] : Array.Empty<string>()),
+        .. (AutoScale is not null ? ["--autoscale", AutoScale] : Array.Empty<string>()),
     ];
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -37,6 +40,12 @@ internal enum BenchmarkRun
 
     /// <summary>The llm processor against the endpoint simulator at each worker count.</summary>
     Llm,
+
+    /// <summary>
+    /// The llm processor against a rate-limited simulator: a sweep of fixed worker counts, then the AutoScaler from the
+    /// default workers, compared on steady throughput and 429s.
+    /// </summary>
+    AutoScale,
 }
 
 /// <summary>The llm benchmark's settings: the worker counts to measure and the simulated endpoint's latency.</summary>
@@ -55,6 +64,24 @@ internal sealed record LlmRunOptions(IReadOnlyList<int> Workers, int LatencyMs)
     public const int DefaultChunkSize = 20;
 }
 
+/// <summary>
+/// The autoscale benchmark's settings: the simulator's rate limit, the fixed worker counts of the sweep, the AutoScaler
+/// modes to run, and how much of each run's start is warm-up.
+/// </summary>
+internal sealed record AutoScaleRunOptions(int RequestsPerSecond, double WarmUpSeconds, IReadOnlyList<string> Modes)
+{
+    public static readonly IReadOnlyList<int> DefaultWorkers = [4, 6, 8, 10, 12, 14, 16, 20];
+    public static readonly IReadOnlyList<string> DefaultModes = ["balanced"];
+    public const int DefaultRequestsPerSecond = 200;
+    public const double DefaultWarmUpSeconds = 10;
+
+    /// <summary>300 chunks of 20: about 30 s at the rate limit, so a run has a steady phase well past the warm-up.</summary>
+    public const long DefaultRows = 6_000;
+
+    /// <summary>The end of the steady phase: the job's tail, when fewer chunks than workers remain, is left out.</summary>
+    public const double SteadyEndFraction = 0.95;
+}
+
 /// <summary>The benchmark's command line.</summary>
 /// <param name="Workers">The compare mode's workers (0 = one per core).</param>
 /// <param name="Llm">The llm mode's settings; null in the compare mode.</param>
@@ -71,7 +98,8 @@ internal sealed record BenchmarkOptions(
     int Workers,
     bool InMemoryState,
     LlmRunOptions? Llm,
-    ChildOptions? Child)
+    ChildOptions? Child,
+    AutoScaleRunOptions? AutoScale = null)
 {
     public static readonly IReadOnlyList<long> DefaultRows = [19_000, 500_000];
 
@@ -80,13 +108,21 @@ internal sealed record BenchmarkOptions(
 
     public const string Usage =
         """
-        usage: Scalability.Benchmarks [--mode compare|llm] [--rows 19000,500000] [--seed 1] [--work DIR]
+        usage: Scalability.Benchmarks [--mode compare|llm|autoscale] [--rows 19000,500000] [--seed 1] [--work DIR]
                                       [--repeat N] [--json] [--chunk-size N] [--workers 0] [--latency-ms 50]
+                                      [--rate 200] [--warmup-s 10] [--autoscale balanced,speed]
                                       [--state sqlite|memory] [--diagnose] [--keep-outputs]
           --mode          compare (default): the pipeline against the baseline at each size, and the promises;
                           llm: the llm processor against an endpoint simulator (fixed latency, no rate limit) at
-                          each worker count, to show throughput growing with workers
-          --rows          comma-separated dataset sizes, each generated once and reused (llm: one size, default 5120)
+                          each worker count, to show throughput growing with workers;
+                          autoscale: the llm processor against a simulator that answers 429 above --rate, at each
+                          fixed worker count (AutoScaler off), then with the AutoScaler on from the default workers;
+                          steady throughput (after --warmup-s) of the AutoScaler over the best fixed count
+          --rate          autoscale: the simulator's rate limit in requests/s (default 200)
+          --warmup-s      autoscale: seconds from submitting the job that steady figures leave out (default 10)
+          --autoscale     autoscale: the AutoScaler modes to run, comma-separated: balanced, speed (default balanced)
+          --rows          comma-separated dataset sizes, each generated once and reused (llm: one size, default 5120;
+                          autoscale: 6000)
           --seed          the generator's seed
           --work          where datasets and outputs go (default: <temp>/scalability-benchmarks)
           --repeat        runs per mode and size (llm: per worker count); the fastest is reported
@@ -94,7 +130,7 @@ internal sealed record BenchmarkOptions(
           --chunk-size    the pipeline's records per chunk (default: the product's own choice from the row count;
                           llm: 20)
           --workers       parallel workers of both modes; 0 = one per core (product default)
-                          (llm: comma-separated worker counts, default 4,16,64)
+                          (llm: comma-separated worker counts, default 4,16,64; autoscale: 4,6,8,10,12,14,16,20)
           --latency-ms    llm: the simulated endpoint's fixed latency per request (default 50)
           --state         where the pipeline's embedded silo keeps job state: sqlite (the product's default, saved
                           at every lease and commit) or memory (to measure what durability costs)
@@ -113,7 +149,9 @@ internal sealed record BenchmarkOptions(
         int? chunkSize = null, latencyMs = null;
         IReadOnlyList<long>? workers = null;
         var inMemoryState = false;
-        string? child = null, input = null, output = null, llmEndpoint = null;
+        string? child = null, input = null, output = null, llmEndpoint = null, autoScale = null;
+        int? rate = null;
+        double? warmUp = null;
         long expectedRows = 0;
 
         for (var i = 0; i < args.Count; i++)
@@ -126,7 +164,8 @@ internal sealed record BenchmarkOptions(
                 {
                     "compare" => BenchmarkRun.Compare,
                     "llm" => BenchmarkRun.Llm,
-                    var other => throw new ArgumentException($"--mode: '{other}' is neither compare nor llm"),
+                    "autoscale" => BenchmarkRun.AutoScale,
+                    var other => throw new ArgumentException($"--mode: '{other}' is not compare, llm or autoscale"),
                 };
                     break;
                 case "--rows": rows = Value().Split(',', Separated).Select(r => Positive(name, r)).ToArray(); break;
@@ -151,23 +190,46 @@ internal sealed record BenchmarkOptions(
                 case "--out": output = Path.GetFullPath(Value()); break;
                 case "--expect-rows": expectedRows = Positive(name, Value()); break;
                 case "--llm-endpoint": llmEndpoint = Value(); break;
+                case "--autoscale": autoScale = Value(); break;
+                case "--rate": rate = Int(name, Positive(name, Value())); break;
+                case "--warmup-s":
+                    warmUp = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
+                        ? seconds
+                        : throw new ArgumentException("--warmup-s: must be a number of seconds, 0 or more");
+                    break;
                 default: throw new ArgumentException($"unknown option '{name}'");
             }
         }
 
         LlmRunOptions? llm = null;
+        AutoScaleRunOptions? autoScaleRun = null;
         int singleWorkers;
-        if (run == BenchmarkRun.Llm && child is null)
+        if (run != BenchmarkRun.AutoScale && child is null && (rate is not null || warmUp is not null || autoScale is not null))
+        {
+            throw new ArgumentException("--rate, --warmup-s and --autoscale are for --mode autoscale");
+        }
+
+        if ((run is BenchmarkRun.Llm or BenchmarkRun.AutoScale) && child is null)
         {
             if (diagnose)
             {
                 throw new ArgumentException("--diagnose is for --mode compare");
             }
 
+            if (run == BenchmarkRun.AutoScale)
+            {
+                var modes = (autoScale ?? string.Join(',', AutoScaleRunOptions.DefaultModes)).Split(',', Separated)
+                    .Select(m => ScalingMode(m)).Distinct().ToArray();
+                autoScaleRun = new AutoScaleRunOptions(rate ?? AutoScaleRunOptions.DefaultRequestsPerSecond,
+                    warmUp ?? AutoScaleRunOptions.DefaultWarmUpSeconds, modes.Length > 0 ? modes : throw new ArgumentException("--autoscale needs a mode"));
+                rows ??= [AutoScaleRunOptions.DefaultRows];
+                workers ??= [.. AutoScaleRunOptions.DefaultWorkers];
+            }
+
             rows ??= [LlmRunOptions.DefaultRows];
             if (rows.Count != 1)
             {
-                throw new ArgumentException("--mode llm runs one size: give --rows a single value");
+                throw new ArgumentException("--mode llm and --mode autoscale run one size: give --rows a single value");
             }
 
             var counts = workers?.Select(w => w >= 1 ? Int("--workers", w) : throw new ArgumentException($"--workers: each count must be at least 1 (got {w})"))
@@ -186,7 +248,7 @@ internal sealed record BenchmarkOptions(
         {
             if (latencyMs is not null)
             {
-                throw new ArgumentException("--latency-ms is for --mode llm");
+                throw new ArgumentException("--latency-ms is for --mode llm and --mode autoscale");
             }
 
             singleWorkers = workers switch
@@ -217,12 +279,20 @@ internal sealed record BenchmarkOptions(
                 input ?? throw new ArgumentException("--child needs --input"),
                 output ?? throw new ArgumentException("--child needs --out"),
                 expectedRows > 0 ? expectedRows : throw new ArgumentException("--child needs --expect-rows"),
-                chunkSize ?? JobSpec.AutoChunkSize, singleWorkers, inMemoryState, llmEndpoint);
+                chunkSize ?? JobSpec.AutoChunkSize, singleWorkers, inMemoryState, llmEndpoint,
+                autoScale is null ? null : ScalingMode(autoScale));
         }
 
         return new BenchmarkOptions(run, rows, seed, work, json, repeat, keepOutputs, diagnose, chunkSize ?? JobSpec.AutoChunkSize,
-            singleWorkers, inMemoryState, llm, childOptions);
+            singleWorkers, inMemoryState, llm, childOptions, autoScaleRun);
     }
+
+    private static string ScalingMode(string name) => name.ToLowerInvariant() switch
+    {
+        "balanced" => "balanced",
+        "speed" => "speed",
+        _ => throw new ArgumentException($"--autoscale: '{name}' is neither balanced nor speed"),
+    };
 
     private const StringSplitOptions Separated = StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries;
 

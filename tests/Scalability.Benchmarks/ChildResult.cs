@@ -26,7 +26,26 @@ internal sealed record ChildResult(
     RuntimeStats Runtime,
     LlmUsage? Llm = null,
     double? CpuSeconds = null,
-    double? ProcessCpuSeconds = null);
+    double? ProcessCpuSeconds = null,
+    RunTimeline? Timeline = null);
+
+/// <summary>How an llm job's progress went over time, as its client polled it, and what the AutoScaler decided.</summary>
+/// <param name="SubmittedUnixMs">When the job was submitted (wall clock, shared with the parent's samples).</param>
+/// <param name="Progress">Rows processed (committed chunks) since submitting, one point per change.</param>
+/// <param name="AutoScale">The AutoScaler's mode, or null when it was off.</param>
+/// <param name="Decisions">The AutoScaler's changes of the worker count from submitting to the job's end (it records no holds).</param>
+internal sealed record RunTimeline(
+    long SubmittedUnixMs,
+    IReadOnlyList<ProgressPoint> Progress,
+    string? AutoScale,
+    IReadOnlyList<DecisionPoint> Decisions);
+
+internal sealed record ProgressPoint(double Seconds, long ProcessedRows);
+
+/// <summary>One AutoScaler decision: seconds since the job was submitted, workers before and after, and why.</summary>
+/// <param name="TicketsPerSecond">The cluster's tickets/s in the window it decided on.</param>
+/// <param name="RateLimitedRate">The share of requests answered 429 in that window.</param>
+internal sealed record DecisionPoint(double Seconds, int From, int To, string Reason, double TicketsPerSecond, double RateLimitedRate);
 
 /// <summary>The llm processor's use of its endpoint, from the job's summary (committed chunks only).</summary>
 /// <param name="Requests">Requests made, retries and repairs included.</param>

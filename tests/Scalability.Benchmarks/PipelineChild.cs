@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Scalability.Client;
 using Scalability.GrainInterfaces.Jobs;
+using Scalability.GrainInterfaces.Scaling;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 
@@ -27,31 +28,53 @@ internal static class PipelineChild
         double seconds, cpuSeconds;
         // The default a user gets: job state in SQLite, saved at every lease and commit.
         var stateFile = options.OutputPath + ".state.db";
+        // Fixed workers mean the AutoScaler off; with it on, the silo starts from the default workers and the job takes
+        // as many as the pool gives it.
+        var autoScale = options.Mode == BenchmarkMode.Llm ? options.AutoScale : null;
         var siloOptions = new EmbeddedSiloOptions
         {
             Storage = options.InMemoryState ? null : new SqliteDatabase(stateFile),
-            Workers = options.Workers,
+            Workers = autoScale is null ? options.Workers : 0,
+            ConfigureScaling = scaling => scaling.Settings = autoScale switch
+            {
+                null => new AutoScalerSettings(Enabled: false),
+                "speed" => new AutoScalerSettings(Enabled: true, Mode: TargetMode.SpeedOptimized, MinWorkers: 1, MaxWorkers: AutoScalerSettings.DefaultMaxWorkers),
+                _ => new AutoScalerSettings(Enabled: true, Mode: TargetMode.Balanced, MinWorkers: 1, MaxWorkers: AutoScalerSettings.DefaultMaxWorkers),
+            },
         };
+        var timeline = new List<ProgressPoint>();
+        ScalingDecision[] decisions = [];
+        DateTimeOffset submitted;
         await using (var silo = await EmbeddedSilo.StartAsync(siloOptions))
         {
             siloStart.Stop();
             var client = new ScalabilityClient(silo.Client);
             var jobId = ScalabilityClient.NewJobId();
-            var spec = new JobSpec(options.InputPath, options.OutputPath, options.ChunkSize, options.Workers, Processor: processor);
+            var spec = new JobSpec(options.InputPath, options.OutputPath, options.ChunkSize, autoScale is null ? options.Workers : 0,
+                Processor: processor);
 
             var cpuBefore = ProcessClock.CpuSeconds();
+            submitted = DateTimeOffset.UtcNow;
             var processing = Stopwatch.StartNew();
             phases = new PhaseClock(processing);
             await client.SubmitAsync(jobId, spec);
             await foreach (var progress in client.WatchAsync(jobId, PollInterval))
             {
                 phases.Observe(progress.Status);
+                if (timeline.Count == 0 || timeline[^1].ProcessedRows != progress.ProcessedRows)
+                {
+                    timeline.Add(new ProgressPoint(Math.Round(processing.Elapsed.TotalSeconds, 3), progress.ProcessedRows));
+                }
             }
 
             summary = await client.GetSummaryAsync(jobId)
                       ?? throw new BenchmarkFailedException($"{options.Mode.Name()}: job {jobId} finished without a summary");
             seconds = processing.Elapsed.TotalSeconds;
             cpuSeconds = ProcessClock.CpuSeconds() - cpuBefore;
+            if (autoScale is not null)
+            {
+                decisions = await client.GetScalingDecisionsAsync(submitted.UtcDateTime);
+            }
         }
 
         var processSeconds = ProcessClock.SecondsSinceStart();
@@ -87,7 +110,11 @@ internal static class PipelineChild
                 ? null
                 : new LlmUsage(summary.Requests, summary.RateLimitedResponses, summary.TokensIn, summary.TokensOut, summary.CostUsd, summary.Failures),
             Math.Round(cpuSeconds, 3),
-            Math.Round(processCpuSeconds, 3));
+            Math.Round(processCpuSeconds, 3),
+            processor is null ? null : new RunTimeline(submitted.ToUnixTimeMilliseconds(), timeline, autoScale,
+                [.. decisions.Select(d => new DecisionPoint(
+                    Math.Round((new DateTimeOffset(d.TimeUtc, TimeSpan.Zero) - submitted).TotalSeconds, 3),
+                    d.FromWorkers, d.ToWorkers, d.Reason, Math.Round(d.Seen.TicketsPerSecond, 1), Math.Round(d.Seen.RateLimitedRate, 4)))]));
     }
 
     private static void Verify(JobSummary summary, ChildOptions options)

@@ -29,9 +29,12 @@ try
         return 0;
     }
 
-    return options.Run == BenchmarkRun.Llm
-        ? await LlmBenchmark.RunAsync(options)
-        : await BenchmarkParent.RunAsync(options);
+    return options.Run switch
+    {
+        BenchmarkRun.Llm => await LlmBenchmark.RunAsync(options),
+        BenchmarkRun.AutoScale => await AutoScaleBenchmark.RunAsync(options),
+        _ => await BenchmarkParent.RunAsync(options),
+    };
 }
 catch (BenchmarkFailedException e)
 {
