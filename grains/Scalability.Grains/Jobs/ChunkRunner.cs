@@ -14,8 +14,8 @@ namespace Scalability.Grains.Jobs;
 /// </summary>
 public static class ChunkRunner
 {
-    /// <summary>Tickets handed to the processor at once.</summary>
-    public const int BatchSize = 64;
+    /// <summary>Tickets handed to the processor at once, unless it prefers another size.</summary>
+    public const int BatchSize = ITicketProcessor.DefaultBatchSize;
 
     public static async Task<ChunkReport> RunAsync(
         ChunkWorkOrder order, ITicketProcessor processor, Action<long> onRowsDone, CancellationToken cancellationToken)
@@ -30,8 +30,9 @@ public static class ChunkRunner
         var failures = new Dictionary<string, long>(StringComparer.Ordinal);
         var usage = ProcessingUsage.Zero;
         long ok = 0, failed = 0, rejected = 0, records = 0;
-        var batch = new List<TicketInput>(BatchSize);
-        var tickets = new List<Ticket>(BatchSize);
+        var batchSize = Math.Max(1, processor.PreferredBatchSize);
+        var batch = new List<TicketInput>(batchSize);
+        var tickets = new List<Ticket>(batchSize);
         CsvWriter? rejects = null;
         try
         {
@@ -48,7 +49,7 @@ public static class ChunkRunner
                     }
 
                     batch.Add((TicketInput)item);
-                    if (batch.Count == BatchSize)
+                    if (batch.Count == batchSize)
                     {
                         await FlushBatchAsync();
                     }

@@ -10,4 +10,13 @@ namespace Scalability.Grains.Processing;
 public interface ITicketProcessor
 {
     ValueTask<IReadOnlyList<TicketResult>> ProcessAsync(IReadOnlyList<Ticket> batch, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Tickets to hand over at once. Large batches suit fast in-process work; a processor that waits on the network
+    /// ticket by ticket takes them one at a time, so that progress, metrics and cancellation follow each ticket
+    /// rather than a batch that lasts seconds.
+    /// </summary>
+    int PreferredBatchSize => DefaultBatchSize;
+
+    public const int DefaultBatchSize = 64;
 }

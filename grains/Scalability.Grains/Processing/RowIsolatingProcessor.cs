@@ -9,6 +9,8 @@ namespace Scalability.Grains.Processing;
 /// </summary>
 public sealed class RowIsolatingProcessor(ITicketProcessor inner) : ITicketProcessor
 {
+    public int PreferredBatchSize => inner.PreferredBatchSize;
+
     public async ValueTask<IReadOnlyList<TicketResult>> ProcessAsync(IReadOnlyList<Ticket> batch, CancellationToken cancellationToken)
     {
         try

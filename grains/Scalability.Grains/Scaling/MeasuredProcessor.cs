@@ -9,6 +9,8 @@ namespace Scalability.Grains.Scaling;
 /// </summary>
 public sealed class MeasuredProcessor(ITicketProcessor inner, MetricsWindow window) : ITicketProcessor
 {
+    public int PreferredBatchSize => inner.PreferredBatchSize;
+
     public async ValueTask<IReadOnlyList<TicketResult>> ProcessAsync(IReadOnlyList<Ticket> batch, CancellationToken cancellationToken)
     {
         var started = Stopwatch.GetTimestamp();

@@ -16,6 +16,9 @@ namespace Scalability.Grains.Processing.Llm;
 public sealed class LlmTicketProcessor(
     IChatClient client, LlmPrompt prompt, ChatOptions options, ResiliencePipeline resilience, ModelPrice price) : ITicketProcessor
 {
+    /// <summary>One request per ticket, one after another: a batch would only delay what the silo learns.</summary>
+    public int PreferredBatchSize => 1;
+
     public async ValueTask<IReadOnlyList<TicketResult>> ProcessAsync(IReadOnlyList<Ticket> batch, CancellationToken cancellationToken)
     {
         var results = new TicketResult[batch.Count];
