@@ -299,27 +299,19 @@ internal static class RunCommand
             return $"--summary-max-chars must be at least 1 (got {spec.EffectiveProcessor.SummaryMaxChars})";
         }
 
-        try
-        {
-            // A plug-in's path is the silos' to load: on a cluster it need not exist here. The job checks it on submission.
-            if (spec.EffectiveProcessor.Kind != ProcessorSpec.PluginKind)
-            {
-                JobSpecs.Validate(spec);
-            }
-        }
-        catch (ArgumentException e)
-        {
-            return e.Message;
-        }
-
         if (string.Equals(spec.InputPath, spec.OutputPath, StringComparison.Ordinal))
         {
             return $"--out would overwrite the input file {spec.InputPath}";
         }
 
-        if (JobSpecs.ConversationUsage(spec) is { } conversation)
+        try
         {
-            return conversation;
+            // A plug-in's path is the silos' to load: on a cluster it need not exist here. The job checks it on submission.
+            JobSpecs.Validate(spec, loadPlugin: false);
+        }
+        catch (ArgumentException e)
+        {
+            return e.Message;
         }
 
         return null;

@@ -6,7 +6,9 @@ namespace Scalability.Grains.Jobs;
 /// <summary>Checks on a submitted spec, and its identity for idempotent resubmission.</summary>
 public static class JobSpecs
 {
-    public static void Validate(JobSpec spec)
+    /// <param name="loadPlugin">Whether to load a plug-in processor's assembly: the silos do; a client on another
+    /// machine may not have the file.</param>
+    public static void Validate(JobSpec spec, bool loadPlugin = true)
     {
         if (!Path.IsPathFullyQualified(spec.InputPath))
         {
@@ -54,7 +56,7 @@ public static class JobSpecs
             case ProcessorSpec.LlmKind:
                 _ = Processing.Llm.LlmProcessorFactory.Validate(processor);
                 break;
-            case ProcessorSpec.PluginKind:
+            case ProcessorSpec.PluginKind when loadPlugin:
                 _ = Processing.PluginProcessorFactory.Resolve(processor);
                 break;
         }
