@@ -1,6 +1,6 @@
 namespace Scalability.Grains.Scaling.Policy;
 
-/// <summary>The last few values of a signal, for a minimum or maximum over recent windows.</summary>
+/// <summary>The last few values of a signal, for a minimum, maximum or median over recent windows.</summary>
 internal sealed class RollingWindow(int capacity)
 {
     private readonly double[] _values = new double[Math.Max(1, capacity)];
@@ -37,6 +37,20 @@ internal sealed class RollingWindow(int capacity)
         }
 
         return max;
+    }
+
+    /// <summary>The middle value held (the mean of the two middle ones for an even count); NaN when empty.</summary>
+    public double Median()
+    {
+        if (Count == 0)
+        {
+            return double.NaN;
+        }
+
+        var sorted = _values.AsSpan(0, Count).ToArray();
+        Array.Sort(sorted);
+        var middle = Count / 2;
+        return Count % 2 == 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
     }
 
     public void Clear()

@@ -19,8 +19,10 @@ namespace Scalability.Grains.Scaling.Policy;
 /// above the high-water mark: each cuts the worker count multiplicatively at once, in every mode, and the window after
 /// a cut is not cut again (it still mostly shows the old level). Plain AIMD's sawtooth averages about three quarters
 /// of the limit, too little when the limit is an endpoint's rate limit and the goal is 90% of the best fixed setting,
-/// so the 429 rule is refined three ways. The cut is sized from the refused share: the endpoint accepted about
-/// busy × (1 − share) workers' worth of requests, so the cut aims 10% under that rather than always halving. That
+/// so the 429 rule is refined three ways. The cut is sized from what the endpoint accepted rather than always halving:
+/// by Little's law, the tickets it served per second times a ticket's time in clean windows is the number of workers
+/// that would have asked for exactly that much (or, before any clean window, busy × (1 − refused share), aimed 10%
+/// under; the refused share under-counts the excess when a Retry-After makes refused workers wait). That
 /// level is remembered as a ceiling (TCP's ssthresh): growth closes the gap to just under it in halving steps, holds
 /// there, and only after a quiet period (30 windows, doubled after every probe that draws 429s, up to 120) probes one
 /// worker above; a probe that runs clean forgets the ceiling, and growth past it is then one worker a step (TCP's
@@ -70,6 +72,10 @@ public sealed class ScalingPolicy
     private readonly RollingWindow _p50;
     private readonly RollingWindow _ratePerWorker;
 
+    // p50 of working windows without 429s: a ticket's time when nothing waits for the endpoint. The median, not the
+    // minimum, so that one fast window does not make a Little's-law estimate cut too deep.
+    private readonly RollingWindow _cleanP50;
+
     private int? _lastDecision;
     private int _settle;
     private int _cooldown;
@@ -104,6 +110,7 @@ public sealed class ScalingPolicy
         _tuning = _options.For(mode);
         _p50 = new RollingWindow(_options.BaselineWindows);
         _ratePerWorker = new RollingWindow(_options.BaselineWindows);
+        _cleanP50 = new RollingWindow(_options.BaselineWindows);
         _reprobeWait = InitialReprobeWait;
     }
 
@@ -180,6 +187,10 @@ public sealed class ScalingPolicy
             if (o.RateLimitedRate <= _options.RateLimitQuietThreshold)
             {
                 _lastClean = w;
+                if (o.TicketLatencyP50Ms > 0)
+                {
+                    _cleanP50.Add(o.TicketLatencyP50Ms);
+                }
             }
 
             _levelRate = _levelRate is { } rate
@@ -510,21 +521,36 @@ public sealed class ScalingPolicy
         var limited = o.RateLimitedRate;
         if (limited > _options.RateLimitThreshold)
         {
-            // The endpoint accepted about this many workers' worth of requests; aim under it and remember it.
+            // How many workers' worth of requests the endpoint accepted: aim under it and remember it.
             var active = o.BusyWorkers > 0 ? Math.Min(o.BusyWorkers, Math.Max(w, 1)) : w;
-            var accepted = active * (1 - limited);
+            var acceptedByShare = active * (1 - limited);
             var factor = Math.Clamp((1 - limited) * _options.RateLimitHeadroom, _options.DeepestCut, _options.ShallowestCut);
-            var ceilingAt = Math.Min(Math.Max(w, 1), (int)Math.Floor(accepted + Epsilon) + 1);
-            if (lastClean is { } clean && clean < w)
+            var cause = Invariant($"429s at {limited:0.0%} of requests (above {_options.RateLimitThreshold:0.#%})");
+            int ceilingAt;
+            if (ServedConcurrency(o) is { } served && served < acceptedByShare)
             {
-                // The level just before ran clean, so the 429s began above it, whatever a window that mixes the two
-                // levels suggests.
-                ceilingAt = Math.Max(ceilingAt, clean + 1);
+                // Little's law: the endpoint served this many tickets a second, and a ticket takes the p50 of the
+                // level's clean windows when nothing waits, so this many workers would have sent exactly what it served.
+                // The refused share alone under-counts the excess when 429s carry a Retry-After (a refused worker
+                // waits instead of asking again), and so do windows that ran clean only on a burst the endpoint's
+                // limiter allowed; the served rate counts neither.
+                ceilingAt = Math.Min(Math.Max(w, 1), (int)Math.Floor(served + Epsilon) + 1);
+                cause += Invariant($"; {o.TicketsPerSecond:0.#} tickets/s served × {_cleanP50.Median():0.#} ms a ticket is {served:0.#} workers' worth");
+            }
+            else
+            {
+                ceilingAt = Math.Min(Math.Max(w, 1), (int)Math.Floor(acceptedByShare + Epsilon) + 1);
+                if (lastClean is { } clean && clean < w)
+                {
+                    // The level just before ran clean, so the 429s began above it, whatever a window that mixes the
+                    // two levels suggests.
+                    ceilingAt = Math.Max(ceilingAt, clean + 1);
+                }
             }
 
             ceiling = Math.Max(ceilingAt, floor + 1);
             target = Math.Min(target, Math.Min((int)Math.Floor((w * factor) + Epsilon), ceilingAt - 1));
-            causes.Add(Invariant($"429s at {limited:0.0%} of requests (above {_options.RateLimitThreshold:0.#%})"));
+            causes.Add(cause);
         }
 
         if (o.ErrorRate > _options.ErrorRateThreshold)
@@ -635,6 +661,7 @@ public sealed class ScalingPolicy
         _nearLimit = false;
         _p50.Clear();
         _ratePerWorker.Clear();
+        _cleanP50.Clear();
     }
 
     private void ForgetKnee()
@@ -650,6 +677,13 @@ public sealed class ScalingPolicy
     /// <summary>The lowest count allowed now: MinWorkers, but at least one while chunks wait.</summary>
     private int Floor(ScalingObservation o) =>
         Math.Min(_limits.MaxWorkers, Math.Max(_limits.MinWorkers, o.Backlog > 0 ? 1 : 0));
+
+    /// <summary>Workers' worth of the tickets served in the window, by Little's law; null before any clean window.</summary>
+    private double? ServedConcurrency(ScalingObservation o)
+    {
+        var ticketMs = _cleanP50.Median();
+        return double.IsNaN(ticketMs) || o.TicketsPerSecond <= 0 ? null : o.TicketsPerSecond * ticketMs / 1000;
+    }
 
     private double LatencyRatio(ScalingObservation o)
     {
