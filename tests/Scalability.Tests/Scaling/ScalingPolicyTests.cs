@@ -175,14 +175,18 @@ public sealed class ScalingPolicyTests
     }
 
     [Fact]
-    public void A_cut_is_not_repeated_in_the_window_right_after_it()
+    public void A_cut_is_not_repeated_in_the_two_windows_right_after_it()
     {
         var policy = Policy();
 
         Assert.Equal(14, policy.Decide(Busy(20, errors: 0.2)).Workers);
-        var waiting = policy.Decide(Busy(14, errors: 0.2));
-        Assert.Equal(14, waiting.Workers);
-        Assert.Contains("takes effect", waiting.Reason, StringComparison.Ordinal);
+        for (var window = 0; window < 2; window++)
+        {
+            var waiting = policy.Decide(Busy(14, errors: 0.2));
+            Assert.Equal(14, waiting.Workers);
+            Assert.Contains("takes effect", waiting.Reason, StringComparison.Ordinal);
+        }
+
         Assert.Equal(9, policy.Decide(Busy(14, errors: 0.2)).Workers);
     }
 
@@ -216,6 +220,7 @@ public sealed class ScalingPolicyTests
         var policy = Policy();
         Assert.Equal(18, policy.Decide(Busy(28, ticketsPerSecond: 400, limited: 0.2857)).Workers);
         policy.Decide(Busy(18, ticketsPerSecond: 360));
+        policy.Decide(Busy(18, ticketsPerSecond: 360));
         Assert.Equal(12, policy.Decide(Busy(18, ticketsPerSecond: 360, errors: 0.1)).Workers);
 
         var workers = 12;
@@ -237,14 +242,14 @@ public sealed class ScalingPolicyTests
     [Fact]
     public void After_clean_windows_a_429_cut_is_sized_by_littles_law_from_the_tickets_served()
     {
-        // Clean windows at 52 ms a ticket (one of them fast), then a burst the endpoint's limiter allowed lets 13
-        // workers run clean; at 19 workers it serves 200 tickets/s and refuses only 6.5% of requests, because each
-        // refused worker waits out a Retry-After. 200 tickets/s × 52 ms is 10.4 workers' worth.
+        // Clean windows at 19.23 tickets/s a worker (one of them odd), then a burst the endpoint's limiter allowed lets
+        // 13 workers run clean; at 19 workers it serves 200 tickets/s and refuses only 6.5% of requests, because each
+        // refused worker waits out a Retry-After. 200 tickets/s ÷ 19.23 a worker is 10.4 workers' worth.
         var policy = Policy();
         var workers = 2;
-        foreach (var p50 in new[] { 52.0, 52.0, 30.0, 52.0, 52.0, 52.0, 52.0, 52.0, 52.0, 52.0 })
+        foreach (var perWorker in new[] { 22.0, 1000 / 52.0, 1000 / 52.0, 1000 / 52.0, 1000 / 52.0, 1000 / 52.0, 1000 / 52.0, 1000 / 52.0, 1000 / 52.0, 1000 / 52.0 })
         {
-            workers = policy.Decide(Busy(workers, ticketsPerSecond: workers * 1000 / 52.0, p50: p50)).Workers;
+            workers = policy.Decide(Busy(workers, ticketsPerSecond: workers * perWorker, p50: 52)).Workers;
         }
 
         Assert.Equal(13, workers);
@@ -253,7 +258,7 @@ public sealed class ScalingPolicyTests
 
         Assert.Equal(10, cut.Workers);
         Assert.Equal(11, policy.RateLimitCeiling);
-        Assert.Contains("200 tickets/s served × 52 ms a ticket is 10.4 workers' worth: cut 19 → 10", cut.Reason, StringComparison.Ordinal);
+        Assert.Contains("200 tickets/s served ÷ 19.23 a worker when none are refused is 10.4 workers' worth: cut 19 → 10", cut.Reason, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -16,12 +16,12 @@ namespace Scalability.Grains.Scaling.Policy;
 /// <i>AIMD, as in TCP congestion control, for the hard signals.</i> TCP grows its window gently and cuts it by half
 /// on a loss; additive increase with multiplicative decrease is what lets senders converge on a shared limit and stay
 /// stable when feedback comes late. Here the losses are 429 answers above 1% of requests, errors above 5% and memory
-/// above the high-water mark: each cuts the worker count multiplicatively at once, in every mode, and the window after
-/// a cut is not cut again (it still mostly shows the old level). Plain AIMD's sawtooth averages about three quarters
+/// above the high-water mark: each cuts the worker count multiplicatively at once, in every mode, and the two windows
+/// after a cut do not cut again (they still show the old level). Plain AIMD's sawtooth averages about three quarters
 /// of the limit, too little when the limit is an endpoint's rate limit and the goal is 90% of the best fixed setting,
 /// so the 429 rule is refined three ways. The cut is sized from what the endpoint accepted rather than always halving:
-/// by Little's law, the tickets it served per second times a ticket's time in clean windows is the number of workers
-/// that would have asked for exactly that much (or, before any clean window, busy × (1 − refused share), aimed 10%
+/// by Little's law, the tickets it served per second over what a worker gets through in clean windows is the number of
+/// workers that would have asked for exactly that much (or, before any clean window, busy × (1 − refused share), aimed 10%
 /// under; the refused share under-counts the excess when a Retry-After makes refused workers wait). That
 /// level is remembered as a ceiling (TCP's ssthresh): growth closes the gap to just under it in halving steps, holds
 /// there, and only after a quiet period (30 windows, doubled after every probe that draws 429s, up to 120) probes one
@@ -72,9 +72,10 @@ public sealed class ScalingPolicy
     private readonly RollingWindow _p50;
     private readonly RollingWindow _ratePerWorker;
 
-    // p50 of working windows without 429s: a ticket's time when nothing waits for the endpoint. The median, not the
-    // minimum, so that one fast window does not make a Little's-law estimate cut too deep.
-    private readonly RollingWindow _cleanP50;
+    // Tickets/s per busy worker in working windows without 429s: what a worker gets through when nothing waits for
+    // the endpoint, its own overhead between tickets included (which a ticket's p50 leaves out). The median, so that
+    // one odd window does not move a Little's-law estimate.
+    private readonly RollingWindow _cleanRatePerWorker;
 
     private int? _lastDecision;
     private int _settle;
@@ -110,7 +111,7 @@ public sealed class ScalingPolicy
         _tuning = _options.For(mode);
         _p50 = new RollingWindow(_options.BaselineWindows);
         _ratePerWorker = new RollingWindow(_options.BaselineWindows);
-        _cleanP50 = new RollingWindow(_options.BaselineWindows);
+        _cleanRatePerWorker = new RollingWindow(_options.BaselineWindows);
         _reprobeWait = InitialReprobeWait;
     }
 
@@ -187,10 +188,7 @@ public sealed class ScalingPolicy
             if (o.RateLimitedRate <= _options.RateLimitQuietThreshold)
             {
                 _lastClean = w;
-                if (o.TicketLatencyP50Ms > 0)
-                {
-                    _cleanP50.Add(o.TicketLatencyP50Ms);
-                }
+                _cleanRatePerWorker.Add(o.TicketsPerSecond / Math.Max(1, busy));
             }
 
             _levelRate = _levelRate is { } rate
@@ -527,15 +525,17 @@ public sealed class ScalingPolicy
             var factor = Math.Clamp((1 - limited) * _options.RateLimitHeadroom, _options.DeepestCut, _options.ShallowestCut);
             var cause = Invariant($"429s at {limited:0.0%} of requests (above {_options.RateLimitThreshold:0.#%})");
             int ceilingAt;
+            var byLittlesLaw = false;
             if (ServedConcurrency(o) is { } served && served < acceptedByShare)
             {
-                // Little's law: the endpoint served this many tickets a second, and a ticket takes the p50 of the
-                // level's clean windows when nothing waits, so this many workers would have sent exactly what it served.
+                byLittlesLaw = true;
+                // Little's law: the endpoint served this many tickets a second, and a worker gets through the rate
+                // of the clean windows when nothing waits, so this many workers would have sent exactly what it served.
                 // The refused share alone under-counts the excess when 429s carry a Retry-After (a refused worker
                 // waits instead of asking again), and so do windows that ran clean only on a burst the endpoint's
                 // limiter allowed; the served rate counts neither.
                 ceilingAt = Math.Min(Math.Max(w, 1), (int)Math.Floor(served + Epsilon) + 1);
-                cause += Invariant($"; {o.TicketsPerSecond:0.#} tickets/s served × {_cleanP50.Median():0.#} ms a ticket is {served:0.#} workers' worth");
+                cause += Invariant($"; {o.TicketsPerSecond:0.#} tickets/s served ÷ {_cleanRatePerWorker.Median():0.##} a worker when none are refused is {served:0.#} workers' worth");
             }
             else
             {
@@ -549,7 +549,11 @@ public sealed class ScalingPolicy
             }
 
             ceiling = Math.Max(ceilingAt, floor + 1);
-            target = Math.Min(target, Math.Min((int)Math.Floor((w * factor) + Epsilon), ceilingAt - 1));
+            // The served rate already says where the limit is; the refused share only guesses, so it deepens a cut
+            // only when it is all there is. (A window just after a cut still shows 429s of the level before, and a
+            // share-sized cut on top of a served-rate one would undershoot.)
+            var aim = byLittlesLaw ? ceilingAt - 1 : Math.Min((int)Math.Floor((w * factor) + Epsilon), ceilingAt - 1);
+            target = Math.Min(target, aim);
             causes.Add(cause);
         }
 
@@ -661,7 +665,7 @@ public sealed class ScalingPolicy
         _nearLimit = false;
         _p50.Clear();
         _ratePerWorker.Clear();
-        _cleanP50.Clear();
+        _cleanRatePerWorker.Clear();
     }
 
     private void ForgetKnee()
@@ -681,8 +685,8 @@ public sealed class ScalingPolicy
     /// <summary>Workers' worth of the tickets served in the window, by Little's law; null before any clean window.</summary>
     private double? ServedConcurrency(ScalingObservation o)
     {
-        var ticketMs = _cleanP50.Median();
-        return double.IsNaN(ticketMs) || o.TicketsPerSecond <= 0 ? null : o.TicketsPerSecond * ticketMs / 1000;
+        var perWorker = _cleanRatePerWorker.Median();
+        return double.IsNaN(perWorker) || perWorker <= 0 || o.TicketsPerSecond <= 0 ? null : o.TicketsPerSecond / perWorker;
     }
 
     private double LatencyRatio(ScalingObservation o)

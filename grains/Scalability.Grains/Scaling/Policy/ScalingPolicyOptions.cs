@@ -44,8 +44,11 @@ public sealed record ScalingPolicyOptions
     /// </summary>
     public int SettleWindows { get; init; } = 1;
 
-    /// <summary>Windows after a cut before another cut, so one burst is not cut twice before the first cut shows.</summary>
-    public int CutCooldownWindows { get; init; } = 1;
+    /// <summary>
+    /// Windows after a cut before another cut, so one burst is not cut twice before the first cut shows: requests
+    /// refused at the old level come back after their Retry-After and still draw 429s in the first window or two.
+    /// </summary>
+    public int CutCooldownWindows { get; init; } = 2;
 
     /// <summary>Consecutive windows of slack (or of latency past the tolerance) before stepping down one worker.</summary>
     public int HysteresisWindows { get; init; } = 5;
