@@ -69,6 +69,20 @@ internal static class ProgressDisplay
         var percent = 100.0 * progress.ProcessedRows / progress.InputRows;
         var eta = progress.EtaSeconds is { } seconds && !progress.Status.IsFinished() ? $" · ETA {Format.Duration(seconds)}" : "";
         return string.Create(CultureInfo.InvariantCulture,
-            $"{status} {progress.ProcessedRows:N0}/{progress.InputRows:N0} rows ({percent:0}%) · {progress.TicketsPerSecond:N0} tickets/s{eta}");
+            $"{status} {progress.ProcessedRows:N0}/{progress.InputRows:N0} rows ({percent:0}%) · {progress.TicketsPerSecond:N0} tickets/s{eta}{Spend(progress)}");
+    }
+
+    /// <summary>Spend so far and where it is heading, when the job is billed or has a budget: " · $0.42 → $1.90 of $5".</summary>
+    public static string Spend(JobProgress progress)
+    {
+        var spent = progress.Usage.CostUsd;
+        if (spent == 0 && progress.BudgetUsd is null && progress.ProjectedCostUsd is not > 0)
+        {
+            return "";
+        }
+
+        var projected = progress.ProjectedCostUsd is { } usd && !progress.Status.IsFinished() ? $" → ${usd:0.00##} projected" : "";
+        var budget = progress.BudgetUsd is { } limit ? $" of ${limit:0.00##}" : "";
+        return string.Create(CultureInfo.InvariantCulture, $" · ${spent:0.00##} spent{projected}{budget}");
     }
 }

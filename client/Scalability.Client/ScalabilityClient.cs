@@ -24,6 +24,15 @@ public sealed class ScalabilityClient(IClusterClient cluster)
 
     public Task CancelAsync(string jobId) => Job(jobId).Cancel();
 
+    /// <summary>Stops the job leasing chunks (those in flight still commit) until <see cref="ResumeAsync"/>.</summary>
+    public Task<JobProgress> PauseAsync(string jobId, string reason) => Job(jobId).Pause(reason);
+
+    /// <summary>
+    /// Lets a paused job lease chunks again, with a new budget when one is given (a job paused at its budget needs a
+    /// larger one). Throws <see cref="ArgumentException"/>, with the figures, when the budget does not cover the next chunk.
+    /// </summary>
+    public Task<JobProgress> ResumeAsync(string jobId, decimal? budgetUsd = null) => Job(jobId).Resume(budgetUsd);
+
     /// <summary>The job's timeline so far (a sample every couple of seconds), oldest first.</summary>
     public Task<JobSample[]> GetTimelineAsync(string jobId) => Job(jobId).GetTimeline();
 
@@ -49,7 +58,8 @@ public sealed class ScalabilityClient(IClusterClient cluster)
     public static readonly TimeSpan DefaultOutagePatience = TimeSpan.FromMinutes(2);
 
     /// <summary>
-    /// Progress snapshots until the job finishes; the last one is the finished state. A cluster that stops answering
+    /// Progress snapshots until the job finishes, or pauses with no chunk left in flight; the last one is that state
+    /// (a paused job's <see cref="JobProgress.Notice"/> says why). A cluster that stops answering
     /// for a while (its gateway or the job's silo died) is asked again until <see cref="DefaultOutagePatience"/> has
     /// passed without an answer.
     /// </summary>
@@ -78,7 +88,8 @@ public sealed class ScalabilityClient(IClusterClient cluster)
             }
 
             yield return progress;
-            if (progress.Status.IsFinished() || progress.Status == JobStatus.None)
+            if (progress.Status.IsFinished() || progress.Status == JobStatus.None ||
+                progress.Status == JobStatus.Paused && progress.ChunksRunning == 0)
             {
                 yield break;
             }
@@ -88,12 +99,18 @@ public sealed class ScalabilityClient(IClusterClient cluster)
     }
 
     /// <summary>Waits for the job to finish and returns its summary.</summary>
+    /// <exception cref="JobPausedException">The job paused (at its budget, or by request) before it finished.</exception>
     public async Task<JobSummary> WaitForCompletionAsync(string jobId, CancellationToken cancellationToken = default)
     {
         JobProgress? last = null;
         await foreach (var progress in WatchAsync(jobId, cancellationToken: cancellationToken))
         {
             last = progress;
+        }
+
+        if (last is { Status: JobStatus.Paused } paused)
+        {
+            throw new JobPausedException(paused);
         }
 
         return await Job(jobId).GetSummary()

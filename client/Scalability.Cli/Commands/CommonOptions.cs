@@ -79,6 +79,18 @@ internal static class CommonOptions
     public static DatabaseTarget ParseStorage(string? storage, string stateFolder) =>
         storage is null ? EmbeddedSiloOptions.StateDatabase(stateFolder) : DatabaseTarget.Parse(storage, "--storage");
 
+    public static Option<decimal?> Budget() => new("--budget")
+    {
+        Description = "The most the job may be billed by its processor, in USD: it pauses before its spend plus the " +
+                      "worst case of the chunks in flight could pass this ('scale resume <job> --budget <more>' continues).",
+    };
+
+    public static Option<double?> TimeLimit() => new("--time-limit")
+    {
+        Description = "Hours from submission within which the job should finish: the AutoScaler is asked for more " +
+                      "workers when the projected finish passes it, with a warning when even its maximum cannot make it.",
+    };
+
     /// <summary>Parses --cluster; null when it was not given.</summary>
     public static ClusterAddress? ParseCluster(string? value) =>
         value is null ? null : ClusterAddress.Parse(value, "--cluster");

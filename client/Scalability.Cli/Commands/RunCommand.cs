@@ -46,6 +46,8 @@ internal static class RunCommand
             Description = "The error budget: fail the job, keeping what it has done, once more than this fraction " +
                           "(0 to 1) of its input rows have failed.",
         };
+        var budget = CommonOptions.Budget();
+        var timeLimit = CommonOptions.TimeLimit();
         var (autoscale, minWorkers, maxAutoScaleWorkers) = CommonOptions.AutoScaling();
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: a new one)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
@@ -57,7 +59,7 @@ internal static class RunCommand
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, conversationColumn, orderColumn, plugins,
-            maxFailedFraction, autoscale, minWorkers, maxAutoScaleWorkers, jobId, resume, cluster, state, storage, json, verbose,
+            maxFailedFraction, budget, timeLimit, autoscale, minWorkers, maxAutoScaleWorkers, jobId, resume, cluster, state, storage, json, verbose,
         };
         foreach (var option in processor.All)
         {
@@ -80,7 +82,8 @@ internal static class RunCommand
                     parse.GetValue(json),
                     parse.GetValue(verbose),
                     parse.GetValue(plugins) ?? [],
-                    CommonOptions.ParseAutoScaling(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers)));
+                    CommonOptions.ParseAutoScaling(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers)),
+                    parse.GetValue(budget));
             }
             catch (ArgumentException e)
             {
@@ -128,6 +131,8 @@ internal static class RunCommand
             {
                 ConversationColumn = parse.GetValue(conversationColumn),
                 OrderColumn = parse.GetValue(orderColumn),
+                BudgetUsd = parse.GetValue(budget),
+                TimeLimitHours = parse.GetValue(timeLimit),
             };
             return RunAsync(spec, request, cancellationToken);
         });
@@ -139,11 +144,12 @@ internal static class RunCommand
     /// refused beside another categorizer or processor rather than silently ignored.
     /// </summary>
 
-    private sealed record RunRequest(
+    /// <param name="Budget">A new budget for the job resumed (or found unfinished); null keeps its own.</param>
+    internal sealed record RunRequest(
         string? ResumeJobId, string? JobId, int Workers, ClusterAddress? Cluster, DatabaseTarget Storage, bool Json, bool Verbose,
-        string[] Plugins, AutoScalerSettings Scaling);
+        string[] Plugins, AutoScalerSettings Scaling, decimal? Budget = null);
 
-    private static async Task<int> RunAsync(JobSpec? spec, RunRequest request, CancellationToken cancellationToken)
+    internal static async Task<int> RunAsync(JobSpec? spec, RunRequest request, CancellationToken cancellationToken)
     {
         if (spec is not null && Check(spec) is { } error)
         {
@@ -175,11 +181,12 @@ internal static class RunCommand
         await using var _ = session;
         var client = new ScalabilityClient(session.Client);
 
-        var jobId = await StartOrResumeAsync(client, spec, request, session, chosen => current = chosen);
+        var (jobId, refused) = await StartOrResumeAsync(client, spec, request, session, chosen => current = chosen);
         if (jobId is null)
         {
-            return ExitCodes.BadInput;
+            return refused;
         }
+
         JobProgress finished;
         try
         {
@@ -191,6 +198,17 @@ internal static class RunCommand
                 ? $"interrupted: job {jobId} is saved in {session.Where}; run the same command again, or 'scale run --resume {jobId}', to continue"
                 : $"stopped watching: job {jobId} keeps running on {session.Where}; 'scale status {jobId} --cluster …' shows it");
             return ExitCodes.Interrupted;
+        }
+
+        if (finished.Status == JobStatus.Paused)
+        {
+            Console.Error.WriteLine($"job {jobId} {finished.Notice ?? "is paused"}");
+            if (request.Json)
+            {
+                Console.Out.WriteLine(JsonSerializer.Serialize(finished, ScaleJson.Options));
+            }
+
+            return ExitCodes.JobFailed;
         }
 
         var summary = await client.GetSummaryAsync(jobId);
@@ -219,9 +237,10 @@ internal static class RunCommand
 
     /// <summary>
     /// The job to watch: the one named by --resume, the unfinished job this same command started before, or a new
-    /// one. Null (after saying why) when there is none to watch.
+    /// one; a paused one is resumed (with the new budget, when given). A null id (after saying why, with the exit code)
+    /// when there is none to watch.
     /// </summary>
-    private static async Task<string?> StartOrResumeAsync(
+    private static async Task<(string? JobId, int ExitCode)> StartOrResumeAsync(
         ScalabilityClient client, JobSpec? spec, RunRequest request, ClusterSession session, Action<string> choose)
     {
         if (request.ResumeJobId is { } resumeId)
@@ -230,19 +249,22 @@ internal static class RunCommand
             if (progress.Status == JobStatus.None)
             {
                 Console.Error.WriteLine($"error: there is no job '{resumeId}' in {session.Where}");
-                return null;
+                return (null, ExitCodes.BadInput);
             }
 
             choose(resumeId);
             Console.Error.WriteLine(DescribeResume(progress, session));
-            return resumeId;
+            return await UnpauseAsync(client, progress, request.Budget, ExitCodes.BadInput);
         }
 
         if (await client.FindUnfinishedJobAsync(spec!) is { } unfinished && (request.JobId is null || request.JobId == unfinished))
         {
             choose(unfinished);
-            Console.Error.WriteLine(DescribeResume(await client.GetProgressAsync(unfinished), session));
-            return unfinished;
+            var progress = await client.GetProgressAsync(unfinished);
+            Console.Error.WriteLine(DescribeResume(progress, session));
+            // Run again with other limits: the job takes them (a larger budget lifts a pause at the budget).
+            progress = await client.SubmitAsync(unfinished, spec!);
+            return await UnpauseAsync(client, progress, budget: null, ExitCodes.JobFailed);
         }
 
         var jobId = request.JobId ?? ScalabilityClient.NewJobId();
@@ -254,11 +276,41 @@ internal static class RunCommand
         catch (ArgumentException e)
         {
             Console.Error.WriteLine($"error: {e.Message}");
-            return null;
+            return (null, ExitCodes.BadInput);
         }
 
         Console.Error.WriteLine($"job {jobId} started on {(session.Embedded ? "an embedded silo" : session.Where)}");
-        return jobId;
+        return (jobId, ExitCodes.Success);
+    }
+
+    /// <summary>
+    /// Resumes a paused job, or gives a running one its new budget; says why not, with <paramref name="refusedCode"/>,
+    /// when its budget does not cover the next chunk.
+    /// </summary>
+    private static async Task<(string? JobId, int ExitCode)> UnpauseAsync(
+        ScalabilityClient client, JobProgress progress, decimal? budget, int refusedCode)
+    {
+        if (progress.Status.IsFinished() || (progress.Status != JobStatus.Paused && budget is null))
+        {
+            return (progress.JobId, ExitCodes.Success);
+        }
+
+        try
+        {
+            var resumed = await client.ResumeAsync(progress.JobId, budget);
+            if (progress.Status == JobStatus.Paused)
+            {
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"job {progress.JobId} resumed{(resumed.BudgetUsd is { } usd ? $" with a budget of ${usd:0.00####}" : "")}"));
+            }
+
+            return (progress.JobId, ExitCodes.Success);
+        }
+        catch (ArgumentException e)
+        {
+            Console.Error.WriteLine($"error: job {progress.JobId} stays paused: {e.Message}");
+            return (null, refusedCode);
+        }
     }
 
     private static string DescribeResume(JobProgress progress, ClusterSession session) => progress.Status.IsFinished()
@@ -359,6 +411,17 @@ internal static class RunCommand
         {
             lines.Add(string.Create(CultureInfo.InvariantCulture,
                 $"  usage      {summary.TokensIn:N0} tokens in · {summary.TokensOut:N0} out · ${summary.CostUsd:0.00####} · {summary.Requests:N0} requests, {summary.RateLimitedResponses:N0} rate limited"));
+        }
+
+        if (summary.EstimatedCostUsd is { } estimate)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture,
+                $"  estimate   ${estimate:0.00####} before the run{(summary.EstimateErrorPercent is { } error ? $" ({error:+0.#;-0.#;0}% off)" : "")}"));
+        }
+
+        if (summary.BudgetUsd is { } budget)
+        {
+            lines.Add(string.Create(CultureInfo.InvariantCulture, $"  budget     ${budget:0.00####}"));
         }
 
         if (summary.Error is not null)

@@ -75,7 +75,7 @@ internal static class StatusCommand
 
                 var view = Describe(progress) + Environment.NewLine + DashboardCommand.Describe(dashboard);
                 Console.Out.WriteLine(redraw ? "\u001b[H\u001b[J" + view : view + Environment.NewLine);
-                if (progress.Status.IsFinished())
+                if (progress.Status.IsFinished() || progress is { Status: JobStatus.Paused, ChunksRunning: 0 })
                 {
                     return progress.Status == JobStatus.Completed ? ExitCodes.Success : ExitCodes.JobFailed;
                 }
@@ -109,6 +109,16 @@ internal static class StatusCommand
         foreach (var (silo, rows) in progress.RowsPerSilo)
         {
             lines.Add($"  silo       {silo}: {rows:N0} rows");
+        }
+
+        if (ProgressDisplay.Spend(progress) is { Length: > 0 } spend)
+        {
+            lines.Add($"  spend     {spend.TrimStart(' ', '·')}");
+        }
+
+        if (progress.Notice is not null)
+        {
+            lines.Add($"  notice     {progress.Notice}");
         }
 
         if (progress.Error is not null)

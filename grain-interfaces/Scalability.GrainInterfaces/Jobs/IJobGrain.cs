@@ -32,6 +32,17 @@ public interface IJobGrain : IGrainWithStringKey
     [Alias("Cancel")]
     Task Cancel();
 
+    /// <summary>Stops leasing chunks; those in flight still commit. A finished job is left as it is.</summary>
+    [Alias("Pause")]
+    Task<JobProgress> Pause(string reason);
+
+    /// <summary>
+    /// Leases chunks again after a pause, with a new budget when one is given. Refused, with the figures, when the
+    /// budget still does not cover the next chunk.
+    /// </summary>
+    [Alias("Resume")]
+    Task<JobProgress> Resume(decimal? budgetUsd);
+
     /// <summary>
     /// Leases up to <paramref name="count"/> chunks to the worker pool of <paramref name="silo"/> (a parsable silo
     /// address), in input order. Empty when nothing is ready: the job is planning, finished, at its worker cap, or

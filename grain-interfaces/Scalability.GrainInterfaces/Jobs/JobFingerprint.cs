@@ -14,7 +14,7 @@ public static class JobFingerprint
     {
         var input = new FileInfo(spec.InputPath);
         var stamp = input.Exists ? $"{input.Length}:{input.LastWriteTimeUtc.Ticks}" : "missing";
-        var text = JsonSerializer.Serialize(spec, ScaleJson.Options) + "\n" + stamp;
+        var text = JsonSerializer.Serialize(spec.Identity, ScaleJson.Options) + "\n" + stamp;
         return Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(text)));
     }
 }

@@ -24,6 +24,11 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// its id. Null for one ticket per row.</param>
 /// <param name="OrderColumn">The column that orders a conversation's messages (numbers, ISO dates, otherwise text),
 /// or null to keep their input order. Only with <see cref="ConversationColumn"/>.</param>
+/// <param name="BudgetUsd">The most the job may be billed by its processor (LLM tokens), or null for no limit: the job
+/// pauses before its spend plus the worst case of the work in flight could pass it, and resumes with a larger one. Not
+/// part of the job's identity: the same job submitted again with another budget takes the new one.</param>
+/// <param name="TimeLimitHours">When the job should be done, in hours from its submission, or null for no limit: the
+/// AutoScaler is asked for more workers when the projected finish passes it. Not part of the job's identity.</param>
 [GenerateSerializer, Immutable, Alias("JobSpec")]
 public sealed record JobSpec(
     [property: Id(0)] string InputPath,
@@ -37,7 +42,9 @@ public sealed record JobSpec(
     [property: Id(8)] int MaxChunkAttempts = JobSpec.DefaultMaxChunkAttempts,
     [property: Id(9)] double? MaxFailedFraction = null,
     [property: Id(10)] string? ConversationColumn = null,
-    [property: Id(11)] string? OrderColumn = null)
+    [property: Id(11)] string? OrderColumn = null,
+    [property: Id(12)] decimal? BudgetUsd = null,
+    [property: Id(13)] double? TimeLimitHours = null)
 {
     /// <summary>Let the planner choose the chunk size from the row count.</summary>
     public const int AutoChunkSize = 0;
@@ -45,4 +52,8 @@ public sealed record JobSpec(
 
     [JsonIgnore]
     public ProcessorSpec EffectiveProcessor => Processor ?? ProcessorSpec.Local;
+
+    /// <summary>The spec without the limits that may change between submissions of the same job.</summary>
+    [JsonIgnore]
+    public JobSpec Identity => this with { BudgetUsd = null, TimeLimitHours = null };
 }

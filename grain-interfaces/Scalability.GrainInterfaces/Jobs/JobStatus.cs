@@ -15,6 +15,11 @@ public enum JobStatus
     /// <summary>The job could not finish: see the error.</summary>
     Failed = 5,
     Cancelled = 6,
+    /// <summary>
+    /// No new chunks are leased, by request or because the next one could take the spend past the budget; the chunks
+    /// in flight still commit. Resumable.
+    /// </summary>
+    Paused = 7,
 }
 
 public static class JobStatusExtensions

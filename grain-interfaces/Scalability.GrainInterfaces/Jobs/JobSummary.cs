@@ -21,6 +21,11 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// otherwise.</param>
 /// <param name="BadInput">The job failed because its input cannot be used as it is (found while planning, e.g. a
 /// conversation whose messages are not together); <c>scale run</c> exits with 2 for it, as for other bad input.</param>
+/// <param name="EstimatedCostUsd">The cost estimated before the run (from the planned input, the processor's prices and
+/// the runs before it), or null when none was made.</param>
+/// <param name="EstimateErrorPercent">How far the estimate was from the cost: (estimate − cost) ÷ cost × 100; null
+/// without an estimate or a cost.</param>
+/// <param name="BudgetUsd">The job's budget when it ended, or null for none.</param>
 [GenerateSerializer, Immutable, Alias("JobSummary")]
 public sealed record JobSummary(
     [property: Id(0)] string JobId,
@@ -49,4 +54,7 @@ public sealed record JobSummary(
     [property: Id(23)] long RateLimitedResponses,
     [property: Id(24)] long? Conversations = null,
     [property: Id(25)] long? Messages = null,
-    [property: Id(26)] bool BadInput = false);
+    [property: Id(26)] bool BadInput = false,
+    [property: Id(27)] decimal? EstimatedCostUsd = null,
+    [property: Id(28)] double? EstimateErrorPercent = null,
+    [property: Id(29)] decimal? BudgetUsd = null);

@@ -88,6 +88,11 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         return leased;
     }
 
+    /// <summary>Chunks that a lease would hand out now.</summary>
+    public int Leasable(DateTime nowUtc) => entries.Count(e =>
+        e.State == ChunkState.Pending && e.NotBeforeUtc <= nowUtc &&
+        e.Failures < policy.MaxAttempts + LedgerPolicy.MaxFailureWriteAttempts);
+
     /// <summary>The chunks whose rows could not even be written as failed; a job with any cannot complete.</summary>
     public IEnumerable<ChunkEntry> GivenUp =>
         entries.Where(e => e.State == ChunkState.Pending && e.Failures >= policy.MaxAttempts + LedgerPolicy.MaxFailureWriteAttempts);

@@ -1,5 +1,6 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scalability.Grains.Costing;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
 using Scalability.Grains.Scaling;
@@ -30,6 +31,7 @@ public sealed class JobGrain(
     private ChunkLedger? _ledger;
     private IGrainTimer? _housekeepingTimer;
     private bool _finishing;
+    private decimal? _worstChunkUsd;
     private Task _cleanup = Task.CompletedTask;
 
     private string JobId => this.GetPrimaryKeyString();
@@ -46,6 +48,7 @@ public sealed class JobGrain(
                 StartPlanning();
                 break;
             case JobStatus.Running:
+            case JobStatus.Paused:
                 Ledger.RestartLeaseClocks(DateTime.UtcNow);
                 StartHousekeeping();
                 break;
@@ -68,13 +71,19 @@ public sealed class JobGrain(
         var spec = JobSpecs.Settle(submitted);
         if (Job.Spec is not null)
         {
-            return JobSpecs.SameJob(Job.Spec, spec)
-                ? Progress()
-                : throw new ArgumentException($"job '{JobId}' already exists for input '{Job.Spec.InputPath}' with other settings; use a new job id");
+            if (!JobSpecs.SameJob(Job.Spec, spec))
+            {
+                throw new ArgumentException($"job '{JobId}' already exists for input '{Job.Spec.InputPath}' with other settings; use a new job id");
+            }
+
+            await TakeNewLimitsAsync(spec);
+            return Progress();
         }
 
         JobSpecs.Validate(spec);
         Job.Spec = spec;
+        Job.BudgetUsd = spec.BudgetUsd;
+        Job.TimeLimitHours = spec.TimeLimitHours;
         Job.Status = JobStatus.Planning;
         Job.SubmittedUtc = DateTime.UtcNow;
         Job.TraceParent = _trace.Start(JobId, spec);
@@ -155,14 +164,89 @@ public sealed class JobGrain(
             return [];
         }
 
+        var status = Job.Status;
         var orders = Lease(silo, count);
-        if (orders.Length > 0)
+        if (orders.Length > 0 || Job.Status != status)
         {
             // Saved before the work starts, so that an attempt number is never handed out twice.
             await SaveAsync();
         }
 
         return orders;
+    }
+
+    public async Task<JobProgress> Pause(string reason)
+    {
+        if (Job.Status is JobStatus.Planning or JobStatus.Running)
+        {
+            Job.Status = JobStatus.Paused;
+            Job.PausedForBudget = false;
+            Job.Notice = $"paused by request: {reason}";
+            await SaveAsync();
+            logger.LogInformation("Job {JobId}: {Notice}", JobId, Job.Notice);
+        }
+
+        return Progress();
+    }
+
+    public async Task<JobProgress> Resume(decimal? budgetUsd)
+    {
+        BudgetGuard.Validate(budgetUsd);
+        if (Job.Status.IsFinished() || Job.Status == JobStatus.None)
+        {
+            return Progress();
+        }
+
+        Job.BudgetUsd = budgetUsd ?? Job.BudgetUsd;
+        if (Job.Status == JobStatus.Paused)
+        {
+            if (Manifest is not null && Job.BudgetUsd is { } budget &&
+                BudgetGuard.Allowed(budget, Job.Usage.CostUsd, Ledger.Running, WorstChunkUsd, 1) == 0 && Ledger.Running == 0)
+            {
+                throw new ArgumentException(BudgetGuard.TooSmall(budget, Job.Usage.CostUsd, Ledger.Running, WorstChunkUsd));
+            }
+
+            Job.Status = Manifest is null ? JobStatus.Planning : JobStatus.Running;
+            Job.Notice = null;
+            Job.PausedForBudget = false;
+            logger.LogInformation("Job {JobId} resumed with a budget of {Budget}", JobId, Job.BudgetUsd);
+            if (Job.Status == JobStatus.Planning)
+            {
+                StartPlanning();
+            }
+        }
+
+        await SaveAsync();
+        localPool.WakeUp();
+        return Progress();
+    }
+
+    /// <summary>
+    /// The same job submitted again may bring a new budget or time limit (one left out keeps the job's); a larger
+    /// budget lifts a pause that the budget caused, when it covers the next chunk.
+    /// </summary>
+    private async Task TakeNewLimitsAsync(JobSpec spec)
+    {
+        if (Job.Status.IsFinished() ||
+            (spec.BudgetUsd is null || spec.BudgetUsd == Job.BudgetUsd) && (spec.TimeLimitHours is null || spec.TimeLimitHours == Job.TimeLimitHours))
+        {
+            return;
+        }
+
+        JobSpecs.ValidateLimits(spec);
+        Job.TimeLimitHours = spec.TimeLimitHours ?? Job.TimeLimitHours;
+        if (spec.BudgetUsd is { } budget)
+        {
+            Job.BudgetUsd = budget;
+            if (Job.Status == JobStatus.Paused && Job.PausedForBudget &&
+                BudgetGuard.Allowed(budget, Job.Usage.CostUsd, Ledger.Running, WorstChunkUsd, 1) > 0)
+            {
+                await Resume(budget);
+                return;
+            }
+        }
+
+        await SaveAsync();
     }
 
     public Task<bool> RenewLease(int index, int attempt, long rowsDone) =>
@@ -244,18 +328,30 @@ public sealed class JobGrain(
     private ChunkLedger Ledger =>
         _ledger ??= new ChunkLedger(Job.Chunks, LedgerPolicy.From(options.Value, Job.Spec!.MaxChunkAttempts));
 
-    /// <summary>Chunk reports change the job only while it runs and is not being wound up.</summary>
-    private bool AcceptsChunkReports => Job.Status == JobStatus.Running && !_finishing;
+    /// <summary>
+    /// Chunk reports change the job only while it runs or is paused (chunks in flight at a pause still commit), and
+    /// is not being wound up.
+    /// </summary>
+    private bool AcceptsChunkReports => Job.Status is JobStatus.Running or JobStatus.Paused && !_finishing;
 
-    /// <summary>Leases up to <paramref name="count"/> chunks to a silo's pool; the caller saves before answering.</summary>
+    /// <summary>The most one attempt at the job's largest chunk can be billed: what the budget guard reserves per chunk.</summary>
+    private decimal WorstChunkUsd => _worstChunkUsd ??= new WorstCaseSpend(Job.Spec!.EffectiveProcessor).OfLargest(Manifest!.Chunks);
+
+    /// <summary>
+    /// Leases up to <paramref name="count"/> chunks to a silo's pool, as many as the budget allows; the caller saves
+    /// before answering (also when the budget paused the job).
+    /// </summary>
     private ChunkWorkOrder[] Lease(string silo, int count)
     {
-        if (!AcceptsChunkReports || count <= 0)
+        if (Job.Status != JobStatus.Running || _finishing || count <= 0)
         {
             return [];
         }
 
-        var leased = Ledger.Lease(JobId, silo, DateTime.UtcNow, MaxRunning, count);
+        var now = DateTime.UtcNow;
+        var allowed = BudgetGuard.Allowed(Job.BudgetUsd, Job.Usage.CostUsd, Ledger.Running, WorstChunkUsd, count);
+        var leased = Ledger.Lease(JobId, silo, now, MaxRunning, allowed);
+        PauseIfOutOfBudget(now);
         if (leased.Count == 0)
         {
             return [];
@@ -271,6 +367,29 @@ public sealed class JobGrain(
     }
 
     private int MaxRunning => Job.Spec!.MaxWorkers > 0 ? Job.Spec.MaxWorkers : int.MaxValue;
+
+    /// <summary>
+    /// Pauses the job when chunks wait that the budget cannot cover and none is in flight. While chunks are in flight
+    /// the job only leases fewer: each commit gives back the part of its reserve that it did not spend.
+    /// </summary>
+    private void PauseIfOutOfBudget(DateTime now)
+    {
+        if (Job.BudgetUsd is not { } budget || Ledger.Running > 0 || Ledger.Leasable(now) == 0 ||
+            BudgetGuard.Allowed(budget, Job.Usage.CostUsd, 0, WorstChunkUsd, 1) > 0)
+        {
+            return;
+        }
+
+        var counts = Ledger.CommittedCounts();
+        var remaining = Math.Max(0, Manifest!.RowCount - counts.Total);
+        Job.Status = JobStatus.Paused;
+        Job.PausedForBudget = true;
+        Job.Notice = BudgetGuard.PauseReason(JobId, budget, Job.Usage.CostUsd, 0, WorstChunkUsd, remaining, ProjectedCost(counts.Total));
+        logger.LogInformation("Job {JobId}: {Notice}", JobId, Job.Notice);
+    }
+
+    private decimal? ProjectedCost(long rowsDone) =>
+        BudgetGuard.Projected(Job.Usage.CostUsd, rowsDone, Manifest?.RowCount ?? 0, Job.EstimatedCostUsd);
 
     private IJobDirectoryGrain JobDirectory => GrainFactory.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key);
 
@@ -368,7 +487,14 @@ public sealed class JobGrain(
             return;
         }
 
-        if (expired.Count > 0 || orphaned.Count > 0)
+        var status = Job.Status;
+        if (status == JobStatus.Running)
+        {
+            // A commit that leased nothing more (its pool wanted no more work) leaves no one else to notice.
+            PauseIfOutOfBudget(now);
+        }
+
+        if (expired.Count > 0 || orphaned.Count > 0 || Job.Status != status)
         {
             await SaveAsync();
             localPool.WakeUp();
@@ -450,6 +576,7 @@ public sealed class JobGrain(
         _housekeepingTimer?.Dispose();
         _housekeepingTimer = null;
         var now = DateTime.UtcNow;
+        Job.Notice = null;
         var summary = BuildSummary(status, error, rejectsPath, now, badInput);
         _trace.Finish(Job.TraceParent, summary);
         var outputPath = Job.Spec!.OutputPath;
@@ -534,24 +661,32 @@ public sealed class JobGrain(
             Job.Usage.RateLimited,
             conversation ? Manifest!.Conversations : null,
             conversation ? counts.Messages : null,
-            badInput);
+            badInput,
+            Job.EstimatedCostUsd,
+            EstimateError(Job.EstimatedCostUsd, Job.Usage.CostUsd),
+            Job.BudgetUsd);
     }
+
+    /// <summary>(estimate − actual) ÷ actual, in percent; null without both.</summary>
+    private static double? EstimateError(decimal? estimated, decimal actual) =>
+        estimated is { } estimate && actual > 0 ? Math.Round((double)((estimate - actual) / actual * 100), 2) : null;
 
     private JobProgress Progress()
     {
         var now = DateTime.UtcNow;
         var hasChunks = Job.Chunks.Count > 0;
         var counts = hasChunks ? Ledger.CommittedCounts() : RowCounts.Zero;
-        var processed = counts.Total + (hasChunks && Job.Status == JobStatus.Running ? Ledger.RowsInFlight() : 0);
+        var processed = counts.Total + (hasChunks && Job.Status is JobStatus.Running or JobStatus.Paused ? Ledger.RowsInFlight() : 0);
         var total = Manifest?.RowCount ?? 0;
         var elapsed = ((Job.FinishedUtc ?? now) - Job.SubmittedUtc).TotalSeconds;
         var running = ((Job.FinishedUtc ?? now) - (Job.RunningSinceUtc ?? now)).TotalSeconds;
         var rate = running > 0 ? processed / running : 0;
-        double? eta = Job.Status.IsFinished() ? 0 : rate > 0 ? (total - processed) / rate : null;
+        double? eta = Job.Status.IsFinished() ? 0 : rate > 0 && Job.Status != JobStatus.Paused ? (total - processed) / rate : null;
         return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,
             Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error,
-            hasChunks ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>(), Job.Usage);
+            hasChunks ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>(), Job.Usage,
+            Job.BudgetUsd, Job.Status.IsFinished() ? Job.Usage.CostUsd : ProjectedCost(counts.Total), Job.Notice);
     }
 
     private async Task SaveAsync()

@@ -46,6 +46,7 @@ public static class JobSpecs
         }
 
         ErrorBudget.Validate(spec.MaxFailedFraction);
+        ValidateLimits(spec);
         // The built-in processors' settings are refused at submission rather than in every chunk.
         var processor = spec.EffectiveProcessor;
         switch (processor.Kind)
@@ -59,6 +60,17 @@ public static class JobSpecs
             case ProcessorSpec.PluginKind when loadPlugin:
                 _ = Processing.PluginProcessorFactory.Resolve(processor);
                 break;
+        }
+    }
+
+    /// <summary>The budget and the time limit, which the same job submitted again may change.</summary>
+    public static void ValidateLimits(JobSpec spec)
+    {
+        BudgetGuard.Validate(spec.BudgetUsd);
+        if (spec.TimeLimitHours is { } hours && !(hours > 0 && double.IsFinite(hours)))
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"--time-limit must be a number of hours more than 0 (got {hours})"));
         }
     }
 
@@ -97,5 +109,5 @@ public static class JobSpecs
     /// llm taxonomy) by reference, so their JSON forms are compared instead.
     /// </summary>
     public static bool SameJob(JobSpec a, JobSpec b) =>
-        JsonSerializer.Serialize(a, ScaleJson.Options) == JsonSerializer.Serialize(b, ScaleJson.Options);
+        JsonSerializer.Serialize(a.Identity, ScaleJson.Options) == JsonSerializer.Serialize(b.Identity, ScaleJson.Options);
 }

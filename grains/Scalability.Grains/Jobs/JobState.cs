@@ -24,6 +24,21 @@ public sealed class JobState
 
     /// <summary>The job's trace (a W3C <c>traceparent</c>), which its chunks' spans join; null when none was started.</summary>
     [Id(13)] public string? TraceParent { get; set; }
+
+    /// <summary>The budget now: the spec's, or the one given when the job was last resumed or submitted again.</summary>
+    [Id(14)] public decimal? BudgetUsd { get; set; }
+
+    /// <summary>The time limit now, in hours from submission.</summary>
+    [Id(15)] public double? TimeLimitHours { get; set; }
+
+    /// <summary>Why the job is paused, or a warning about its time limit; null otherwise.</summary>
+    [Id(16)] public string? Notice { get; set; }
+
+    /// <summary>Whether the pause is the budget's (a larger budget lifts it), not a request's.</summary>
+    [Id(17)] public bool PausedForBudget { get; set; }
+
+    /// <summary>The cost estimated before the run, once planning is done; null when none could be made.</summary>
+    [Id(18)] public decimal? EstimatedCostUsd { get; set; }
 }
 
 /// <summary>

@@ -43,6 +43,9 @@ public sealed class LlmPrompt
 
     public IReadOnlyList<string> Categories { get; }
 
+    /// <summary>The instructions sent with every ticket (the system message).</summary>
+    public string Instructions => _system.Text;
+
     /// <summary>The category of a blank ticket: <c>other</c> when the taxonomy has it, else its last category.</summary>
     public string FallbackCategory { get; }
 
