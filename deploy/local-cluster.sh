@@ -7,6 +7,8 @@
 #                                          # unfinished jobs resume
 #   deploy/local-cluster.sh add            # one more silo, as an operator adding capacity mid-job
 #   deploy/local-cluster.sh status         # silos and their health
+#   deploy/local-cluster.sh stop --silo I  # stop silo I alone (gracefully: its running chunks go back to their jobs);
+#                                          # 'start' brings it back
 #   deploy/local-cluster.sh stop [--purge] # stop the silos (gracefully) and the throwaway PostgreSQL; --purge deletes the
 #                                          # state, otherwise the next start resumes the unfinished jobs
 #
@@ -21,6 +23,7 @@ BASE_PORT=21000
 WORKERS=0
 POSTGRES=""
 PURGE=false
+ONE_SILO=""
 
 die() { echo "local-cluster: $*" >&2; exit 1; }
 say() { echo "local-cluster: $*" >&2; }
@@ -35,6 +38,7 @@ while [[ $# -gt 0 ]]; do
     --base-port) BASE_PORT="$2"; shift 2 ;;
     --workers) WORKERS="$2"; shift 2 ;;
     --purge) PURGE=true; shift ;;
+    --silo) ONE_SILO="$2"; shift 2 ;;
     *) die "unknown option '$1'" ;;
   esac
 done
@@ -108,7 +112,8 @@ start_silo() {
   local index="$1" log="$STATE_DIR/silo-$1.log"
   local silo_port=$((BASE_PORT + index)) gateway_port=$((BASE_PORT + 100 + index)) http_port=$((BASE_PORT + 200 + index))
   local lines_before
-  lines_before="$(wc -l <"$log" 2>/dev/null || echo 0)"
+  touch "$log"
+  lines_before="$(wc -l <"$log")"
   nohup dotnet "$STATE_DIR/bin/scale.dll" silo --clustering "postgres:$(cat "$STATE_DIR/connection")" \
     --silo-port "$silo_port" --gateway-port "$gateway_port" --http "http://127.0.0.1:$http_port" \
     --workers "$(cat "$STATE_DIR/workers")" --state "$STATE_DIR/silo-$index" ${SCALE_SILO_ARGS:-} >>"$log" 2>&1 &
@@ -137,6 +142,16 @@ alive() {
 
 silo_running() {
   [[ -f "$STATE_DIR/silo-$1.pid" ]] && alive "$(cat "$STATE_DIR/silo-$1.pid")"
+}
+
+# SIGTERM is a graceful stop: the silo gives its running chunks back to their jobs and leaves the cluster.
+stop_silo() {
+  local index="$1" pid
+  pid="$(cat "$STATE_DIR/silo-$index.pid")"
+  say "stopping silo $index (pid $pid)"
+  kill -TERM "$pid"
+  for _ in $(seq 1 60); do alive "$pid" || break; sleep 0.5; done
+  if alive "$pid"; then say "silo $index did not stop in 30 s: killing it"; kill -KILL "$pid"; fi
 }
 
 # After a stop or a crash: the same database, the same silos on the same ports.
@@ -195,14 +210,15 @@ case "$command" in
     done
     ;;
   stop)
+    if [[ -n "$ONE_SILO" ]]; then
+      [[ -f "$STATE_DIR/silo-$ONE_SILO.pid" ]] || die "no silo $ONE_SILO in $STATE_DIR (see '$0 status')"
+      $PURGE && die "--purge deletes the whole cluster's state: not with --silo"
+      silo_running "$ONE_SILO" || die "silo $ONE_SILO is not running"
+      stop_silo "$ONE_SILO"
+      exit 0
+    fi
     for index in $(silo_indices); do
-      pid="$(cat "$STATE_DIR/silo-$index.pid")"
-      if alive "$pid"; then
-        say "stopping silo $index (pid $pid)"
-        kill -TERM "$pid"
-        for _ in $(seq 1 60); do alive "$pid" || break; sleep 0.5; done
-        if alive "$pid"; then say "silo $index did not stop in 30 s: killing it"; kill -KILL "$pid"; fi
-      fi
+      if silo_running "$index"; then stop_silo "$index"; fi
     done
     if [[ -f "$STATE_DIR/postgres.running" ]]; then
       say "stopping the throwaway PostgreSQL (its data stays for the next start unless --purge)"

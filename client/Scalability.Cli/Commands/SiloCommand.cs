@@ -1,5 +1,4 @@
 using System.CommandLine;
-using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scalability.Silo;
@@ -26,8 +25,10 @@ internal static class SiloCommand
         };
         var address = new Option<string>("--address")
         {
-            Description = "The IP address other silos and clients reach this silo at.",
-            DefaultValueFactory = _ => IPAddress.Loopback.ToString(),
+            Description = "The IP address or host name other silos and clients reach this silo at, or " +
+                          $"'{AdvertisedAddress.OwnHostName}' for the address of this machine's own host name (a container's IP) " +
+                          $"(default: ${AdvertisedAddress.Variable}, else 127.0.0.1). Any address but loopback listens on all interfaces.",
+            DefaultValueFactory = _ => AdvertisedAddress.Default(),
         };
         var siloPort = new Option<int>("--silo-port") { Description = "Port for silo-to-silo traffic.", DefaultValueFactory = _ => SiloSettings.DefaultSiloPort };
         var gatewayPort = new Option<int>("--gateway-port") { Description = "Port clients connect to.", DefaultValueFactory = _ => SiloSettings.DefaultGatewayPort };
@@ -65,38 +66,7 @@ internal static class SiloCommand
             SiloSettings settings;
             try
             {
-                var membership = parse.GetValue(clustering) is "localhost" ? null : DatabaseTarget.Parse(parse.GetValue(clustering)!, "--clustering");
-                var store = parse.GetValue(storage) is { } given
-                    ? DatabaseTarget.Parse(given, "--storage")
-                    : membership ?? new SqliteDatabase(Path.Combine(Path.GetFullPath(parse.GetValue(state)!), "state.db"));
-                var workerCount = parse.GetValue(workers);
-                var scaling = CommonOptions.ParseAutoScaling(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers));
-                settings = new SiloSettings
-                {
-                    Storage = store,
-                    Clustering = membership,
-                    Address = IPAddress.TryParse(parse.GetValue(address), out var ip)
-                        ? ip
-                        : throw new ArgumentException($"--address: '{parse.GetValue(address)}' is not an IP address"),
-                    SiloPort = parse.GetValue(siloPort),
-                    GatewayPort = parse.GetValue(gatewayPort),
-                    Http = parse.GetValue(http) is { } url
-                        ? Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
-                            ? uri
-                            : throw new ArgumentException($"--http: '{url}' is not an http:// or https:// address")
-                        : null,
-                    Otlp = OtlpTarget.Resolve(parse.GetValue(otlpEndpoint), parse.GetValue(otlpProtocol)),
-                    ClusterId = parse.GetValue(clusterId)!,
-                    ServiceId = parse.GetValue(clusterId)!,
-                    LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
-                    ConfigureWorkers = options => options.Workers = workerCount,
-                    ConfigureScaling = options => options.Settings = scaling,
-                    PluginPaths = parse.GetValue(plugins) ?? [],
-                };
-                if (workerCount < 0)
-                {
-                    throw new ArgumentException($"--workers cannot be negative (got {workerCount})");
-                }
+                settings = ReadSettings(parse);
             }
             catch (ArgumentException e)
             {
@@ -107,6 +77,49 @@ internal static class SiloCommand
             return await RunAsync(settings, cancellationToken);
         });
         return command;
+    }
+
+    /// <summary>
+    /// The silo a parsed <c>scale silo</c> command line describes, checked as far as can be without starting it (host
+    /// names are resolved). The deployment tests read the container and manifest command lines through this too.
+    /// </summary>
+    /// <exception cref="ArgumentException">An option's value is wrong; the message names the option.</exception>
+    internal static SiloSettings ReadSettings(ParseResult parse)
+    {
+        var clustering = parse.GetValue<string>("--clustering")!;
+        var membership = clustering is "localhost" ? null : DatabaseTarget.Parse(clustering, "--clustering");
+        var store = parse.GetValue<string?>("--storage") is { } given
+            ? DatabaseTarget.Parse(given, "--storage")
+            : membership ?? new SqliteDatabase(Path.Combine(Path.GetFullPath(parse.GetValue<string>("--state")!), "state.db"));
+        var workerCount = parse.GetValue<int>("--workers");
+        if (workerCount < 0)
+        {
+            throw new ArgumentException($"--workers cannot be negative (got {workerCount})");
+        }
+
+        var scaling = CommonOptions.ParseAutoScaling(
+            parse.GetValue<string>("--autoscale")!, parse.GetValue<int>("--min-workers"), parse.GetValue<int>("--max-auto-scale-workers"));
+        var clusterId = parse.GetValue<string>("--cluster-id")!;
+        return new SiloSettings
+        {
+            Storage = store,
+            Clustering = membership,
+            Address = AdvertisedAddress.Resolve(parse.GetValue<string>("--address")!),
+            SiloPort = parse.GetValue<int>("--silo-port"),
+            GatewayPort = parse.GetValue<int>("--gateway-port"),
+            Http = parse.GetValue<string?>("--http") is { } url
+                ? Uri.TryCreate(url, UriKind.Absolute, out var uri) && uri.Scheme is "http" or "https"
+                    ? uri
+                    : throw new ArgumentException($"--http: '{url}' is not an http:// or https:// address")
+                : null,
+            Otlp = OtlpTarget.Resolve(parse.GetValue<string?>("--otlp-endpoint"), parse.GetValue<string?>("--otlp-protocol")),
+            ClusterId = clusterId,
+            ServiceId = clusterId,
+            LogLevel = parse.GetValue<bool>("--verbose") ? LogLevel.Information : LogLevel.Warning,
+            ConfigureWorkers = options => options.Workers = workerCount,
+            ConfigureScaling = options => options.Settings = scaling,
+            PluginPaths = parse.GetValue<string[]>("--plugin") ?? [],
+        };
     }
 
     private static async Task<int> RunAsync(SiloSettings settings, CancellationToken cancellationToken)

@@ -38,7 +38,7 @@ public sealed class ClusterCommandTests : IDisposable
     [Theory]
     [InlineData("db init --storage mysql:Server=x", "error: --storage 'mysql:Server=x': it names no database kind")]
     [InlineData("silo --clustering consul", "error: --clustering 'consul': it names no database kind")]
-    [InlineData("silo --address not-an-ip", "error: --address: 'not-an-ip' is not an IP address")]
+    [InlineData("silo --address no-such-silo.invalid", "error: --address: the host name 'no-such-silo.invalid' does not resolve")]
     [InlineData("silo --http ftp://127.0.0.1:1", "error: --http: 'ftp://127.0.0.1:1' is not an http:// or https:// address")]
     [InlineData("status job-1 --cluster localhost:99999", "error: --cluster: 'localhost:99999' is not localhost:<gateway port>")]
     [InlineData("run --resume job-that-never-was", "error: there is no job 'job-that-never-was' in ")]
