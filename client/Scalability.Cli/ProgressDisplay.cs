@@ -33,7 +33,8 @@ internal static class ProgressDisplay
                     last = progress;
                     task.MaxValue = Math.Max(1, progress.InputRows);
                     task.Value = progress.ProcessedRows;
-                    task.Description = Markup.Escape(Describe(progress));
+                    task.Description = Markup.Escape(Describe(progress) +
+                        (progress is { Notice: { } notice, Status: not JobStatus.Paused } ? $"{Environment.NewLine}warning: {notice}" : ""));
                 }
 
                 task.StopTask();
@@ -47,6 +48,13 @@ internal static class ProgressDisplay
         var nextLine = DateTime.UtcNow;
         await foreach (var progress in client.WatchAsync(jobId, cancellationToken: cancellationToken))
         {
+            if (progress.Notice is { } notice && notice != last?.Notice && progress.Status != JobStatus.Paused)
+            {
+                // A warning (behind the time limit) is said once, when it first appears or changes; a pause is said
+                // by the command that stops watching.
+                Console.Error.WriteLine($"warning: {notice}");
+            }
+
             last = progress;
             if (DateTime.UtcNow >= nextLine || progress.Status.IsFinished())
             {

@@ -29,6 +29,15 @@ public interface IAutoScalerGrain : IGrainWithStringKey
     [Alias("Configure")]
     Task Configure(AutoScalerSettings settings);
 
+    /// <summary>
+    /// A job behind its time limit asks for at least <paramref name="workers"/> workers for <paramref name="holdFor"/>
+    /// (it asks again while it is behind). The loop then keeps the cluster at or above the largest such request, within
+    /// its maximum, unless 429s, errors or memory make it cut. The answer is the number it will hold: at most the maximum,
+    /// and 0 when the loop is off or a manual scale holds the workers.
+    /// </summary>
+    [Alias("RequestWorkersForDeadline")]
+    Task<int> RequestWorkersForDeadline(string jobId, int workers, TimeSpan holdFor);
+
     [Alias("GetSettings"), AlwaysInterleave]
     Task<AutoScalerSettings> GetSettings();
 

@@ -32,6 +32,7 @@ public sealed class JobGrain(
     private IGrainTimer? _housekeepingTimer;
     private bool _finishing;
     private decimal? _worstChunkUsd;
+    private DateTime _nextDeadlineCheckUtc;
     private Task _cleanup = Task.CompletedTask;
 
     private string JobId => this.GetPrimaryKeyString();
@@ -459,6 +460,7 @@ public sealed class JobGrain(
 
         var now = DateTime.UtcNow;
         await SampleAsync(now);
+        await CheckDeadlineAsync(now);
         var expired = Ledger.ExpireLeases(now);
         IReadOnlyList<int> orphaned = [];
         if (Ledger.Running > 0)
@@ -498,6 +500,53 @@ public sealed class JobGrain(
         {
             await SaveAsync();
             localPool.WakeUp();
+        }
+    }
+
+    /// <summary>
+    /// With a time limit: every few seconds, projects the finish from the recent rate and, when it falls after the
+    /// limit, asks the AutoScaler for the workers that would make it, warning when even its maximum cannot.
+    /// </summary>
+    private async Task CheckDeadlineAsync(DateTime now)
+    {
+        if (Job.TimeLimitHours is not { } hours || Job.Status != JobStatus.Running || now < _nextDeadlineCheckUtc)
+        {
+            return;
+        }
+
+        _nextDeadlineCheckUtc = now + options.Value.DeadlineCheckInterval;
+        var deadline = Job.SubmittedUtc + TimeSpan.FromHours(hours);
+        var recent = timeline.State.Samples.TakeLast(3).Select(s => s.TicketsPerSecond).Where(rate => rate > 0).ToList();
+        var progress = Progress();
+        var rate = recent.Count > 0 ? recent.Average() : progress.TicketsPerSecond;
+        var cluster = await ClusterFiguresAsync();
+        var plan = DeadlinePlanner.Plan(now, deadline, progress.InputRows - progress.ProcessedRows, rate, cluster?.CurrentWorkers ?? 0);
+        string? notice = null;
+        if (plan is { Workers: > 0 })
+        {
+            var granted = 0;
+            try
+            {
+                granted = await GrainFactory.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key)
+                    .RequestWorkersForDeadline(JobId, plan.Workers, 3 * options.Value.DeadlineCheckInterval);
+            }
+            catch (Exception e) when (e is OrleansException or TimeoutException)
+            {
+                logger.LogDebug(e, "Job {JobId}: could not reach the AutoScaler", JobId);
+            }
+
+            notice = DeadlinePlanner.Notice(plan, deadline, granted);
+        }
+
+        if (notice != Job.DeadlineNotice)
+        {
+            Job.DeadlineNotice = notice;
+            if (notice is not null)
+            {
+                logger.LogWarning("Job {JobId}: {Notice}", JobId, notice);
+            }
+
+            await SaveAsync();
         }
     }
 
@@ -577,6 +626,7 @@ public sealed class JobGrain(
         _housekeepingTimer = null;
         var now = DateTime.UtcNow;
         Job.Notice = null;
+        Job.DeadlineNotice = null;
         var summary = BuildSummary(status, error, rejectsPath, now, badInput);
         _trace.Finish(Job.TraceParent, summary);
         var outputPath = Job.Spec!.OutputPath;
@@ -686,7 +736,7 @@ public sealed class JobGrain(
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,
             Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error,
             hasChunks ? Ledger.RowsPerSilo() : new SortedDictionary<string, long>(), Job.Usage,
-            Job.BudgetUsd, Job.Status.IsFinished() ? Job.Usage.CostUsd : ProjectedCost(counts.Total), Job.Notice);
+            Job.BudgetUsd, Job.Status.IsFinished() ? Job.Usage.CostUsd : ProjectedCost(counts.Total), Job.Notice ?? Job.DeadlineNotice);
     }
 
     private async Task SaveAsync()

@@ -12,6 +12,9 @@ public sealed class JobOptions
     /// <summary>How often a job returns expired leases and those of departed silos to the queue.</summary>
     public TimeSpan HousekeepingInterval { get; set; } = TimeSpan.FromMilliseconds(500);
 
+    /// <summary>How often a job with a time limit checks its projected finish, and asks for workers when behind.</summary>
+    public TimeSpan DeadlineCheckInterval { get; set; } = TimeSpan.FromSeconds(4);
+
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);

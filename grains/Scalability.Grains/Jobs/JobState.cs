@@ -37,6 +37,9 @@ public sealed class JobState
     /// <summary>Whether the pause is the budget's (a larger budget lifts it), not a request's.</summary>
     [Id(17)] public bool PausedForBudget { get; set; }
 
+    /// <summary>A warning that the job is behind its time limit, while it is; null otherwise.</summary>
+    [Id(19)] public string? DeadlineNotice { get; set; }
+
     /// <summary>The cost estimated before the run, once planning is done; null when none could be made.</summary>
     [Id(18)] public decimal? EstimatedCostUsd { get; set; }
 }

@@ -22,6 +22,10 @@ public sealed class AutoScalerGrain(
     private IGrainTimer? _loop;
     private ClusterMetrics _lastSeen = ClusterMetrics.Empty;
 
+    // Jobs behind their time limits: the workers each asked for (perhaps past the maximum), until when. Kept in memory: a job asks again every
+    // few seconds while it is behind, so a restart loses nothing that matters for long.
+    private readonly Dictionary<string, (int Workers, DateTime UntilUtc)> _deadlines = new(StringComparer.Ordinal);
+
     private AutoScalerState State => state.State;
 
     private AutoScalerSettings Settings => State.Settings ?? options.Value.Settings;
@@ -107,6 +111,18 @@ public sealed class AutoScalerGrain(
         }
     }
 
+    public Task<int> RequestWorkersForDeadline(string jobId, int workers, TimeSpan holdFor)
+    {
+        if (!Settings.Enabled || ManualActive || workers <= 0)
+        {
+            _deadlines.Remove(jobId);
+            return Task.FromResult(0);
+        }
+
+        _deadlines[jobId] = (workers, DateTime.UtcNow + holdFor);
+        return Task.FromResult(Math.Min(workers, Settings.MaxWorkers));
+    }
+
     public Task<AutoScalerSettings> GetSettings() => Task.FromResult(Settings);
 
     public Task<ScalingDecision[]> GetDecisions(DateTime sinceUtc) =>
@@ -179,10 +195,41 @@ public sealed class AutoScalerGrain(
             State.TotalWorkers, (int)Math.Round(_lastSeen.BusyWorkers), _lastSeen.TicketsPerSecond,
             _lastSeen.TicketLatencyP50Ms, _lastSeen.TicketLatencyP95Ms, _lastSeen.ErrorRate, _lastSeen.RateLimitedRate,
             _lastSeen.CpuUtilization, _lastSeen.MemoryUtilization, _lastSeen.Backlog, _lastSeen.Cores));
-        if (step.Workers != State.TotalWorkers)
+        var (workers, reason) = AtLeastForDeadlines(step);
+        if (workers != State.TotalWorkers)
         {
-            await ApplyAsync(step.Workers, step.Reason, manual: false);
+            await ApplyAsync(workers, reason, manual: false);
         }
+    }
+
+    /// <summary>
+    /// The policy's step, raised to what jobs behind their time limits asked for, unless the cluster is being cut for
+    /// 429s, errors or memory: more workers would only make those worse.
+    /// </summary>
+    private (int Workers, string Reason) AtLeastForDeadlines(ScalingStep step)
+    {
+        var now = DateTime.UtcNow;
+        foreach (var expired in _deadlines.Where(d => d.Value.UntilUtc <= now).Select(d => d.Key).ToList())
+        {
+            _deadlines.Remove(expired);
+        }
+
+        if (_deadlines.Count == 0)
+        {
+            return (step.Workers, step.Reason);
+        }
+
+        var (job, asked) = _deadlines.MaxBy(d => d.Value.Workers);
+        var floor = Math.Min(asked.Workers, Settings.MaxWorkers);
+        var hardSignal = _lastSeen.RateLimitedRate > ScalingPolicyOptions.Default.RateLimitThreshold ||
+                         _lastSeen.ErrorRate > ScalingPolicyOptions.Default.ErrorRateThreshold;
+        if (step.Workers >= floor || hardSignal)
+        {
+            return (step.Workers, step.Reason);
+        }
+
+        return (floor, string.Create(CultureInfo.InvariantCulture,
+            $"job {job} is behind its time limit and asked for {asked.Workers} workers: {State.TotalWorkers} → {floor} (the loop alone would have: {step.Reason})"));
     }
 
     /// <summary>Chunks waiting for a lease across the unfinished jobs.</summary>
