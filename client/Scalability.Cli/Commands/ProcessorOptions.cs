@@ -81,6 +81,12 @@ internal sealed class ProcessorOptions
         DefaultValueFactory = _ => LlmSettings.DefaultMaxAttempts,
     };
 
+    private readonly Option<int> _maxOutputTokens = new("--llm-max-output-tokens")
+    {
+        Description = "The longest reply the model may give, in tokens; with --budget it also bounds a chunk's worst case.",
+        DefaultValueFactory = _ => LlmSettings.DefaultMaxOutputTokens,
+    };
+
     private readonly Option<string?> _prices = new("--prices")
     {
         Description = "A JSON price table ({\"models\":[{\"model\":…,\"inputUsdPerMillion\":…,\"outputUsdPerMillion\":…}]}) " +
@@ -100,7 +106,7 @@ internal sealed class ProcessorOptions
     public IEnumerable<Option> All =>
     [
         _processor, _categorizer, _trainedModel, _summarizer, _summaryMaxChars, _endpoint, _model, _apiKeyVariable, _llmCategories,
-        _summaryMaxWords, _timeout, _maxAttempts, _prices, _inputPrice, _outputPrice,
+        _summaryMaxWords, _timeout, _maxAttempts, _maxOutputTokens, _prices, _inputPrice, _outputPrice,
     ];
 
     /// <summary>The processor the options describe.</summary>
@@ -143,7 +149,8 @@ internal sealed class ProcessorOptions
                 parse.GetValue(_timeout),
                 parse.GetValue(_maxAttempts),
                 parse.GetValue(_inputPrice),
-                parse.GetValue(_outputPrice)), table),
+                parse.GetValue(_outputPrice),
+                parse.GetValue(_maxOutputTokens)), table),
         };
     }
 
