@@ -214,6 +214,15 @@ public sealed class SiloWorkerPool : ILifecycleParticipant<ISiloLifecycle>
             Limiter.Release(slots - orders.Length);
             foreach (var order in orders)
             {
+                if (stopping.IsCancellationRequested)
+                {
+                    // The silo began to stop while the lease was being granted: hand the chunk back now, while the
+                    // job can still be told, rather than start it here or leave its lease to run out.
+                    Limiter.Release(1);
+                    await GiveBackAsync(order.Assignment, $"{SiloKey} is stopping");
+                    continue;
+                }
+
                 await StartChunkAsync(order);
                 started++;
             }
