@@ -10,7 +10,7 @@ namespace Scalability.Grains.Costing;
 public sealed class CostModelGrain : Grain, ICostModelGrain
 {
     public Task<CostProjection> Project(PlanningRequest request, RunConfiguration configuration) =>
-        Task.FromResult(new CostProjector(WithSystem(request)).Project(configuration));
+        Task.Run(() => new CostProjector(WithSystem(request)).Project(configuration));
 
     public Task<OptimizationResult> Optimize(PlanningRequest request, PlanningLimits limits) =>
         Task.Run(() => new CostOptimizer(new CostProjector(WithSystem(request))).Optimize(limits));
@@ -23,5 +23,7 @@ public sealed class CostModelGrain : Grain, ICostModelGrain
 
     public Task<SystemProfile> GetSystemProfile() => Task.FromResult(SystemProfiler.Current());
 
-    private static PlanningRequest WithSystem(PlanningRequest request) => request with { System = request.System ?? SystemProfiler.Current() };
+    /// <summary>The request completed (<see cref="PlanningInputs.Complete"/>), on this silo's resources unless it names others.</summary>
+    private static PlanningRequest WithSystem(PlanningRequest request) =>
+        PlanningInputs.Complete(request) with { System = request.System ?? SystemProfiler.Current() };
 }

@@ -109,8 +109,8 @@ public sealed class CostOptimizer(CostProjector projector, SearchSpace? space = 
     });
 
     public static string Describe(CostProjection p) => string.Create(CultureInfo.InvariantCulture,
-        $"{p.Configuration.Workers} workers × {p.Configuration.MemoryMbPerWorker} MB, {p.Configuration.Mode.ToSeedName()}, " +
-        $"chunks of {p.Configuration.ChunkSize:N0} rows: ${p.TotalCostUsd:N2} in {Hours(p.DurationHours)}, {p.PeakMemoryGb:0.##} GB at peak");
+        $"{CostProjector.Workers(p.Configuration.Workers)} × {p.Configuration.MemoryMbPerWorker} MB, {p.Configuration.Mode.ToSeedName()}, " +
+        $"chunks of {p.Configuration.ChunkSize:N0} rows: {CostProjector.Usd(p.TotalCostUsd)} in {Hours(p.DurationHours)}, {p.PeakMemoryGb:0.##} GB at peak");
 
     private OptimizationResult Infeasible(PlanningLimits given, PlanningLimits limits, List<CostProjection> candidates)
     {
@@ -209,7 +209,8 @@ public sealed class CostOptimizer(CostProjector projector, SearchSpace? space = 
         }
     }
 
-    internal static string Hours(double hours)
+    /// <summary>A duration as people say it: seconds, minutes, or hours and minutes.</summary>
+    public static string Hours(double hours)
     {
         var span = TimeSpan.FromHours(hours);
         return span.TotalMinutes < 1 ? $"{Math.Max(1, Math.Round(span.TotalSeconds)):0} s"

@@ -36,7 +36,7 @@ public sealed class CostProjector
         }
 
         _request = request;
-        _prices = prices ?? PriceTable.Default;
+        _prices = WithOverrides(prices ?? PriceTable.Default, request);
         _assumptions = assumptions ?? PlanningAssumptions.Default;
         _controlIntervalSeconds = controlIntervalSeconds;
         System = request.System ?? SystemProfiler.Current();
@@ -135,14 +135,14 @@ public sealed class CostProjector
         var compute = _prices.Compute;
         var list = new List<string>
         {
-            $"throughput: {Throughput.Source} (±{Throughput.Uncertainty:P0} for the range)",
+            string.Create(CultureInfo.InvariantCulture, $"throughput: {Throughput.Source} (±{Throughput.Uncertainty * 100:0}% for the range)"),
         };
         if (Throughput.CeilingReason is { } ceiling)
         {
             list.Add(ceiling);
         }
 
-        list.Add($"{busy} busy worker{(busy == 1 ? "" : "s")} of {configuration.Workers} configured over {chunks:N0} chunk{(chunks == 1 ? "" : "s")} of up to {configuration.ChunkSize:N0} rows" +
+        list.Add($"{busy} busy {Workers(busy)[2..]} of {configuration.Workers} configured over {chunks:N0} chunk{(chunks == 1 ? "" : "s")} of up to {configuration.ChunkSize:N0} rows" +
                  (running > busy ? $"; {configuration.Mode.ToSeedName()} holds all {running} to the end and pays for the idle ones" : ""));
         list.Add(mode.ReleasesIdleWorkers
             ? $"{configuration.Mode.ToSeedName()} grows workers ×{mode.GrowthFactor:0.##} per step and releases those left idle while the last chunks finish"
@@ -188,12 +188,27 @@ public sealed class CostProjector
 
         var price = new ModelPrice(model, input.Value, output.Value);
         decimal Cost(double tokensIn, double tokensOut) => ((decimal)tokensIn * price.InputUsdPerMillion + (decimal)tokensOut * price.OutputUsdPerMillion) / 1_000_000m;
-        var blanks = tokens.BlankShare > 0 ? string.Create(CultureInfo.InvariantCulture, $", {tokens.BlankShare:P1} blank and never sent") : "";
+        var blanks = tokens.BlankShare > 0 ? string.Create(CultureInfo.InvariantCulture, $", {tokens.BlankShare * 100:0.#}% blank and never sent") : "";
         var assumption = string.Create(CultureInfo.InvariantCulture,
-            $"llm: {tokens.InputTokensMean:0} prompt and {tokens.OutputTokensMean:0} completion tokens per ticket (range {tokens.InputTokensLow:0}–{tokens.InputTokensHigh:0} and {tokens.OutputTokensLow:0}–{tokens.OutputTokensHigh:0}; {tokens.Encoding}, {tokens.SampleSize:N0} sampled tickets{blanks}) at ${price.InputUsdPerMillion:0.####}/${price.OutputUsdPerMillion:0.####} per million ({model})");
+            $"llm: {tokens.InputTokensMean:0} prompt and {tokens.OutputTokensMean:0} completion tokens per ticket (range {tokens.InputTokensLow:0}–{tokens.InputTokensHigh:0} and {tokens.OutputTokensLow:0}–{tokens.OutputTokensHigh:0}; {tokens.Encoding}, {tokens.SampleSize:N0} tickets sampled from {tokens.SampledFrom}{blanks}) at ${price.InputUsdPerMillion:0.####}/${price.OutputUsdPerMillion:0.####} per million ({model})");
         return ((Cost(tokens.InputTokensMean, tokens.OutputTokensMean), Cost(tokens.InputTokensLow, tokens.OutputTokensLow),
             Cost(tokens.InputTokensHigh, tokens.OutputTokensHigh)), assumption, 1 - tokens.BlankShare);
     }
+
+    private static PriceTable WithOverrides(PriceTable table, PlanningRequest request) =>
+        request.ComputeUsdPerWorkerHour is null && request.MemoryUsdPerGbHour is null
+            ? table
+            : new PriceTable(
+                new ComputePrices(
+                    request.ComputeUsdPerWorkerHour ?? table.Compute.ComputeUsdPerWorkerHour,
+                    request.MemoryUsdPerGbHour ?? table.Compute.MemoryUsdPerGbHour),
+                table.Models);
+
+    /// <summary>"1 worker", "2 workers".</summary>
+    public static string Workers(int count) => count == 1 ? "1 worker" : $"{count} workers";
+
+    /// <summary>Dollars to the cent, or to the hundredth of a cent below one cent.</summary>
+    public static string Usd(decimal usd) => usd.ToString(usd is > 0 and < 0.01m ? "$0.0000" : "$#,##0.00", CultureInfo.InvariantCulture);
 
     /// <summary>To the hundredth of a cent: finer than any price here, coarse enough to read.</summary>
     private static decimal Round(decimal usd) => Math.Round(usd, 4, MidpointRounding.AwayFromZero);

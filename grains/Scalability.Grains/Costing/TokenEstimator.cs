@@ -72,7 +72,7 @@ public static class TokenEstimator
             mean + halfWidth,
             outputMean,
             Math.Min(outputMean, lows.Average()),
-            Math.Max(outputMean, highs.Average() + outputHalfWidth),
+            Math.Min(maxOutputTokens, Math.Max(outputMean, highs.Average() + outputHalfWidth)),
             blankShare);
     }
 
@@ -98,8 +98,15 @@ public static class TokenEstimator
     private static double HalfWidth(List<double> values, double mean, long population)
     {
         var n = values.Count;
+        if (population <= n)
+        {
+            // The sample is the whole population: its mean is exact.
+            return 0;
+        }
+
         if (n < 2)
         {
+            // One ticket says nothing of the spread; half its count either way.
             return mean * 0.5;
         }
 
