@@ -5,6 +5,7 @@ using Scalability.Cli.Commands;
 var root = new RootCommand("scale: categorize and summarize customer-support tickets from CSV, at any size, on Orleans.")
 {
     AnalyzeCommand.Create(),
+    OptimizeCommand.Create(),
     RunCommand.Create(),
     TrainCommand.Create(),
     GenerateCommand.Create(),

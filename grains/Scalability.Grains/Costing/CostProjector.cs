@@ -176,17 +176,7 @@ public sealed class CostProjector
 
         var model = request.Workload.Model ?? throw new ArgumentException("an llm projection needs the model");
         var tokens = request.Tokens ?? throw new ArgumentException("an llm projection needs a token estimate or a measured cost per ticket");
-        var listed = prices.Models.Find(model);
-        var input = request.Workload.InputUsdPerMillion ?? listed?.InputUsdPerMillion;
-        var output = request.Workload.OutputUsdPerMillion ?? listed?.OutputUsdPerMillion;
-        if (input is null || output is null)
-        {
-            throw new ArgumentException(
-                $"no price is known for model '{model}' (the table has {string.Join(", ", prices.Models.All.Select(p => p.Model).Order(StringComparer.Ordinal))}); " +
-                "give --input-price and --output-price in USD per million tokens, or a --prices file");
-        }
-
-        var price = new ModelPrice(model, input.Value, output.Value);
+        var price = prices.Models.Resolve(model, request.Workload.InputUsdPerMillion, request.Workload.OutputUsdPerMillion);
         decimal Cost(double tokensIn, double tokensOut) => ((decimal)tokensIn * price.InputUsdPerMillion + (decimal)tokensOut * price.OutputUsdPerMillion) / 1_000_000m;
         var blanks = tokens.BlankShare > 0 ? string.Create(CultureInfo.InvariantCulture, $", {tokens.BlankShare * 100:0.#}% blank and never sent") : "";
         var assumption = string.Create(CultureInfo.InvariantCulture,

@@ -54,7 +54,7 @@ public static class TokenEstimator
             highs.Add(Math.Min(maxOutputTokens, skeletons.Max() + Math.Max(summaryTokens, prompt.SummaryMaxWords * tokensPerWord)));
         }
 
-        var blankShare = texts.Count == 0 ? 0 : 1 - (double)inputs.Count / texts.Count;
+        var blankShare = texts.Count == 0 ? 0 : (double)(texts.Count - inputs.Count) / texts.Count;
         if (inputs.Count == 0)
         {
             return new TokenEstimate(counter.Encoding, texts.Count, 0, 0, 0, 0, 0, 0, blankShare);
