@@ -23,7 +23,7 @@ internal static class CostText
     public static string Limits(PlanningLimits limits, bool memoryGiven) => string.Join(", ", new[]
     {
         limits.BudgetUsd is { } b ? $"budget {Usd(b)}" : null,
-        limits.TimeLimitHours is { } t ? string.Create(CultureInfo.InvariantCulture, $"{t:0.##} hours") : null,
+        limits.TimeLimitHours is { } t ? CostOptimizer.HoursLimit(t) : null,
         limits.MemoryLimitGb is { } m ? string.Create(CultureInfo.InvariantCulture, $"{m:0.##} GB{(memoryGiven ? "" : " (this system's memory)")}") : null,
     }.Where(s => s is not null));
 

@@ -13,7 +13,8 @@ namespace Scalability.Grains.Costing;
 /// model proves no better than one that is searched: more memory per worker than the chunk needs (it costs more and
 /// gains nothing: the same duration, a higher peak), and more workers than can be busy (past the chunks or the
 /// throughput model's useful workers, the modes that withdraw idle workers run the same, and the one that holds them
-/// runs no faster and pays more). The property tests check this against the unpruned search.
+/// runs no faster and pays more); such a mode is recommended with just the workers that can be busy. The property
+/// tests check the answers against the unpruned search.
 /// </para>
 /// </summary>
 public sealed class CostOptimizer(CostProjector projector, SearchSpace? space = null)
@@ -76,9 +77,13 @@ public sealed class CostOptimizer(CostProjector projector, SearchSpace? space = 
             var busyAtMost = Math.Max(1, Math.Min(projector.Throughput.UsefulWorkers, chunks));
             foreach (var mode in _space.Modes)
             {
+                var holds = ModeBehaviour.For(mode).HoldsAllWorkers;
                 foreach (var workers in _space.Workers)
                 {
-                    list.Add(projector.Project(new RunConfiguration(workers, memory, mode, chunkSize)));
+                    // Past the workers that can be busy, a mode that withdraws idle ones runs exactly as with the busy
+                    // ones alone, so that is the configuration to recommend.
+                    var configured = workers > busyAtMost && !holds ? (int)busyAtMost : workers;
+                    list.Add(projector.Project(new RunConfiguration(configured, memory, mode, chunkSize)));
                     if (workers >= busyAtMost)
                     {
                         break;
@@ -184,14 +189,14 @@ public sealed class CostOptimizer(CostProjector projector, SearchSpace? space = 
     private static string Advice(PlanningLimits relaxed, string name) => name switch
     {
         PlanningLimits.Budget => string.Create(CultureInfo.InvariantCulture, $"raise the budget to ${relaxed.BudgetUsd:N2}"),
-        PlanningLimits.TimeLimit => string.Create(CultureInfo.InvariantCulture, $"allow {relaxed.TimeLimitHours:0.##} hours"),
+        PlanningLimits.TimeLimit => $"allow {HoursLimit(relaxed.TimeLimitHours!.Value)}",
         _ => string.Create(CultureInfo.InvariantCulture, $"allow {relaxed.MemoryLimitGb:0.##} GB of memory"),
     };
 
     private static string Said(PlanningLimits limits, string name) => name switch
     {
         PlanningLimits.Budget => string.Create(CultureInfo.InvariantCulture, $"the budget of ${limits.BudgetUsd:N2}"),
-        PlanningLimits.TimeLimit => string.Create(CultureInfo.InvariantCulture, $"the time limit of {limits.TimeLimitHours:0.##} hours"),
+        PlanningLimits.TimeLimit => $"the time limit of {HoursLimit(limits.TimeLimitHours!.Value)}",
         _ => string.Create(CultureInfo.InvariantCulture, $"the memory limit of {limits.MemoryLimitGb:0.##} GB"),
     };
 
@@ -208,6 +213,10 @@ public sealed class CostOptimizer(CostProjector projector, SearchSpace? space = 
             throw new ArgumentException("the budget, time limit and memory limit must be more than 0 when given");
         }
     }
+
+    /// <summary>A time limit in hours: "1 hour", "2.5 hours".</summary>
+    public static string HoursLimit(double hours) =>
+        string.Create(CultureInfo.InvariantCulture, $"{hours:0.##} {(Math.Round(hours, 2) == 1 ? "hour" : "hours")}");
 
     /// <summary>A duration as people say it: seconds, minutes, or hours and minutes.</summary>
     public static string Hours(double hours)
