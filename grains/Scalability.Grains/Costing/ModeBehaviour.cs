@@ -21,7 +21,7 @@ public sealed record ModeBehaviour(TargetMode Mode, double GrowthFactor, bool Ho
 
     public static ModeBehaviour For(TargetMode mode, ScalingPolicyOptions? policy = null)
     {
-        var tuning = (policy ?? new ScalingPolicyOptions()).For(mode);
+        var tuning = (policy ?? ScalingPolicyOptions.Default).For(mode);
         return new ModeBehaviour(mode, Math.Max(1.01, tuning.GrowthFactor), tuning.HoldWhileBacklog, tuning.MinWorkerEfficiency > 0);
     }
 
