@@ -21,17 +21,9 @@ internal sealed class PlanningOptions
 
     private readonly Option<string?> _model = new("--llm-model") { Description = "The model for --processor llm: its tokenizer and its price." };
 
-    private readonly Option<int> _summaryWords = new("--llm-summary-words")
-    {
-        Description = "Longest summary the model may write, in words (as for scale run).",
-        DefaultValueFactory = _ => LlmSettings.DefaultSummaryMaxWords,
-    };
+    private readonly Option<int> _summaryWords = CommonOptions.LlmSummaryWords();
 
-    private readonly Option<string[]> _categories = new("--llm-categories")
-    {
-        Description = "The taxonomy the model chooses from, as \"a,b,c\" (default: the built-in support taxonomy).",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private readonly Option<string[]> _categories = CommonOptions.LlmCategories();
 
     private readonly Option<string?> _prices = new("--prices")
     {
@@ -39,9 +31,9 @@ internal sealed class PlanningOptions
                       "memoryUsdPerGbHour, and a models list ({\"model\":…,\"inputUsdPerMillion\":…,\"outputUsdPerMillion\":…}).",
     };
 
-    private readonly Option<decimal?> _inputPrice = new("--input-price") { Description = "USD per million prompt tokens, instead of the price table's." };
+    private readonly Option<decimal?> _inputPrice = CommonOptions.InputPrice();
 
-    private readonly Option<decimal?> _outputPrice = new("--output-price") { Description = "USD per million completion tokens, instead of the price table's." };
+    private readonly Option<decimal?> _outputPrice = CommonOptions.OutputPrice();
 
     private readonly Option<double?> _requestsPerMinute = new("--requests-per-minute") { Description = "The llm endpoint's request rate limit, if it has one." };
 
