@@ -12,6 +12,7 @@ internal static class ScaleCommandLine
     public static RootCommand CreateRoot() => new("scale: categorize and summarize customer-support tickets from CSV, at any size, on Orleans.")
     {
         AnalyzeCommand.Create(),
+        OptimizeCommand.Create(),
         RunCommand.Create(),
         TrainCommand.Create(),
         GenerateCommand.Create(),

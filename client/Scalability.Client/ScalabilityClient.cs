@@ -1,5 +1,6 @@
 using System.Runtime.CompilerServices;
 using Orleans.Runtime;
+using Scalability.GrainInterfaces.Costing;
 using Scalability.GrainInterfaces.Jobs;
 using Scalability.GrainInterfaces.Scaling;
 
@@ -141,9 +142,35 @@ public sealed class ScalabilityClient(IClusterClient cluster)
     /// <summary>Each reporting silo's latest metrics window.</summary>
     public Task<SiloMetrics[]> GetSiloMetricsAsync() => Scaler.GetSilos();
 
+    /// <summary>
+    /// What a configuration is expected to cost and take for a dataset, with its range and assumptions. A request that
+    /// gives only the rows (<see cref="PlanningRequest.ForTickets"/>) is planned for tickets like the synthetic
+    /// generator's; one that names no system is planned on the resources of the silo that answers.
+    /// </summary>
+    public Task<CostProjection> ProjectAsync(PlanningRequest request, RunConfiguration configuration) => CostModel.Project(request, configuration);
+
+    /// <summary>The cheapest configuration within the limits, the binding limits and the next-best ones; or, when none
+    /// fits, the limits that cannot be met and the least change that would make a configuration fit.</summary>
+    public Task<OptimizationResult> OptimizeAsync(PlanningRequest request, PlanningLimits limits) => CostModel.Optimize(request, limits);
+
+    /// <summary>
+    /// The comprehensive analysis: the projection of <paramref name="configuration"/> (null: the reference profile's)
+    /// with its cost range, the optimal cost per ticket, and the recommended configuration under <paramref name="limits"/>.
+    /// </summary>
+    public Task<CostAnalysis> AnalyzeCostAsync(PlanningRequest request, PlanningLimits limits, RunConfiguration? configuration = null) =>
+        CostModel.Analyze(request, configuration, limits);
+
+    /// <summary>The llm processor's tokens per ticket, counted on a sample of an input file the silo can read.</summary>
+    public Task<TokenEstimate> EstimateTokensAsync(TokenSampleRequest request) => CostModel.EstimateTokens(request);
+
+    /// <summary>The cores and memory of the silo that answers, which plans default to.</summary>
+    public Task<SystemProfile> GetSystemProfileAsync() => CostModel.GetSystemProfile();
+
     private IJobGrain Job(string jobId) => cluster.GetGrain<IJobGrain>(jobId);
 
     private IAutoScalerGrain Scaler => cluster.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key);
+
+    private ICostModelGrain CostModel => cluster.GetGrain<ICostModelGrain>(ICostModelGrain.Key);
 
     private IJobDirectoryGrain Directory => cluster.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key);
 }

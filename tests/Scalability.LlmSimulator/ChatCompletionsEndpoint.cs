@@ -78,8 +78,8 @@ internal sealed class ChatCompletionsEndpoint
             UserMessages.Enqueue(request.LastUserMessage);
         }
 
-        var promptTokens = ReplyContent.Tokens(request.TotalContentChars);
-        var (_, content) = ReplyContent.Build(request.LastUserMessage, _options.Categories);
+        var promptTokens = SimulatedTokenizer.CountPrompt(request.Model, request.Messages);
+        var (_, content) = ReplyContent.Build(request.LastUserMessage, _options.Categories, ReplyContent.SummaryWordsAskedFor(request.Messages));
 
         long number;
         double errorRoll, malformedRoll;
@@ -95,7 +95,7 @@ internal sealed class ChatCompletionsEndpoint
             latencyMs = _options.Latency.Sample(_random);
 
             // The token cost is known up front: prompt tokens plus the completion tokens of the well-formed reply.
-            var cost = promptTokens + ReplyContent.Tokens(content.Length);
+            var cost = promptTokens + SimulatedTokenizer.Count(request.Model, content);
             var requestWait = _requestBucket?.WaitFor(1) ?? TimeSpan.Zero;
             var tokenWait = _tokenBucket?.WaitFor(cost) ?? TimeSpan.Zero;
             wait = requestWait >= tokenWait ? requestWait : tokenWait;
@@ -146,7 +146,7 @@ internal sealed class ChatCompletionsEndpoint
 
         var malformed = malformedRoll < _options.MalformedFraction;
         var replyContent = malformed ? ReplyContent.Truncate(content) : content;
-        var completionTokens = ReplyContent.Tokens(replyContent.Length);
+        var completionTokens = SimulatedTokenizer.Count(request.Model, replyContent);
         _stats.Replied(malformed, promptTokens, completionTokens);
 
         var id = "chatcmpl-sim" + number.ToString("D8", CultureInfo.InvariantCulture);
@@ -222,7 +222,7 @@ internal sealed class ChatCompletionsEndpoint
     }
 
     /// <summary>The parts of a chat completion request the simulator uses; any other field is accepted and ignored.</summary>
-    private sealed record ChatRequest(string Model, long TotalContentChars, string LastUserMessage)
+    private sealed record ChatRequest(string Model, List<(string Role, string Content)> Messages, string LastUserMessage)
     {
         public static async Task<ChatRequest> ReadAsync(Stream body, CancellationToken cancellationToken)
         {
@@ -239,7 +239,7 @@ internal sealed class ChatCompletionsEndpoint
                 throw new InvalidDataException("'messages' must be a non-empty array");
             }
 
-            long chars = 0;
+            var list = new List<(string Role, string Content)>();
             string? lastUser = null;
             string? last = null;
             foreach (var message in messages.EnumerateArray())
@@ -251,7 +251,7 @@ internal sealed class ChatCompletionsEndpoint
                 }
 
                 var text = message.TryGetProperty("content", out var content) ? ContentText(content) : string.Empty;
-                chars += text.Length;
+                list.Add((role.GetString()!, text));
                 last = text;
                 if (role.ValueEquals("user"))
                 {
@@ -259,7 +259,7 @@ internal sealed class ChatCompletionsEndpoint
                 }
             }
 
-            return new ChatRequest(model, chars, lastUser ?? last ?? string.Empty);
+            return new ChatRequest(model, list, lastUser ?? last ?? string.Empty);
         }
 
         /// <summary>Content is a string, null, or an array of parts of which the text parts count.</summary>

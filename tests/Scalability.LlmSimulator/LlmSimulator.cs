@@ -62,6 +62,9 @@ public sealed class LlmSimulator : IAsyncDisposable
         builder.Logging.ClearProviders();
         builder.WebHost.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port));
 
+        // Loading an encoding's vocabulary takes a moment; done here, the first request's latency is only the simulated one.
+        SimulatedTokenizer.Warm();
+
         var app = builder.Build();
         var stats = new StatsCounter();
         var endpoint = new ChatCompletionsEndpoint(options, stats);

@@ -10,9 +10,10 @@ namespace Scalability.LlmSimulation;
 /// <c>{"category":"…","confidence":0.xx,"summary":"…"}</c>, deterministically from the last user message: the category
 /// is the first one (in the configured order) whose name, with underscores as spaces, or one of its built-in keywords
 /// appears in the lowercased message; otherwise one picked by a stable hash of the message. The summary is the message's
-/// first <see cref="SummaryWords"/> words.
+/// first words: as many as the system message allows ("at most N words"), like a model that uses its allowance, or
+/// <see cref="SummaryWords"/> when it sets no limit.
 /// </summary>
-internal static class ReplyContent
+internal static partial class ReplyContent
 {
     public const int SummaryWords = 12;
 
@@ -30,7 +31,22 @@ internal static class ReplyContent
         ["feedback"] = ["suggest", "feedback", "love", "great"],
     };
 
-    public static (string Category, string Content) Build(string lastUserMessage, IReadOnlyList<string> categories)
+    /// <summary>The summary's length a system message asks for ("at most N words"); <see cref="SummaryWords"/> when none does.</summary>
+    public static int SummaryWordsAskedFor(IEnumerable<(string Role, string Content)> messages)
+    {
+        foreach (var (role, content) in messages)
+        {
+            if (role == "system" && WordLimit().Match(content) is { Success: true } match &&
+                int.TryParse(match.Groups[1].ValueSpan, NumberStyles.None, CultureInfo.InvariantCulture, out var words) && words > 0)
+            {
+                return words;
+            }
+        }
+
+        return SummaryWords;
+    }
+
+    public static (string Category, string Content) Build(string lastUserMessage, IReadOnlyList<string> categories, int summaryWords = SummaryWords)
     {
         var text = lastUserMessage.ToLowerInvariant();
         var hash = StableHash(text);
@@ -48,7 +64,7 @@ internal static class ReplyContent
             confidence = 0.40m + ((hash % 30) / 100m);
         }
 
-        var summary = string.Join(' ', lastUserMessage.Split((char[]?)null, SummaryWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(SummaryWords));
+        var summary = string.Join(' ', lastUserMessage.Split((char[]?)null, summaryWords + 1, StringSplitOptions.RemoveEmptyEntries).Take(summaryWords));
 
         using var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer, WriterOptions))
@@ -67,8 +83,8 @@ internal static class ReplyContent
     /// <summary>The content cut to half its length: a prefix of a JSON object without its closing brace is never valid JSON.</summary>
     public static string Truncate(string content) => content[..(content.Length / 2)];
 
-    /// <summary>Tokens as the simulator counts them: one per four characters, rounded up.</summary>
-    public static int Tokens(long chars) => (int)((chars + 3) / 4);
+    [System.Text.RegularExpressions.GeneratedRegex(@"at most (\d+) words", System.Text.RegularExpressions.RegexOptions.IgnoreCase)]
+    private static partial System.Text.RegularExpressions.Regex WordLimit();
 
     private static bool Matches(string lowerText, string category)
     {

@@ -1,14 +1,22 @@
 using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
+using System.Text.Json.Nodes;
 using Scalability.GrainInterfaces;
+using Scalability.GrainInterfaces.Costing;
 using Scalability.GrainInterfaces.Datasets;
+using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Costing;
 using Scalability.Grains.Ingest;
+using Scalability.Grains.Scaling.Policy;
 
 namespace Scalability.Cli.Commands;
 
-/// <summary><c>scale analyze</c>: what a dataset holds and what running it takes, before running it.</summary>
+/// <summary>
+/// <c>scale analyze</c>: what a dataset holds and what running it takes, before running it: the planning scan, the
+/// reference profile, and the comprehensive cost analysis (the projection of a configuration with its cost range and
+/// assumptions, the optimal cost per ticket, and a recommended configuration), planned on this machine's resources.
+/// </summary>
 internal static class AnalyzeCommand
 {
     public static Command Create()
@@ -18,21 +26,40 @@ internal static class AnalyzeCommand
         var chunkSize = CommonOptions.ChunkSize();
         var idColumn = CommonOptions.IdColumn();
         var textColumns = CommonOptions.Columns("--text-columns", "The columns to read as ticket text (detected when left out).");
-        var command = new Command("analyze", "Count rows and columns, detect the id and text columns, and recommend a resource profile.")
+        var workers = new Option<int?>("--workers") { Description = "Project this many workers (default: the reference profile's)." };
+        var memoryPerWorker = new Option<int?>("--memory-per-worker") { Description = "Project this much memory per worker, in MB (default: the reference profile's)." };
+        var mode = new Option<string>("--mode")
         {
-            csv, json, chunkSize, idColumn, textColumns,
+            Description = "Project this AutoScaler mode: balanced, speed_optimized, memory_optimized or cost_optimized.",
+            DefaultValueFactory = _ => "balanced",
         };
+        var planning = new PlanningOptions();
+        var command = new Command("analyze",
+            "Count rows and columns, detect the id and text columns, recommend a resource profile, and project cost, time and memory.")
+        {
+            csv, json, chunkSize, idColumn, textColumns, workers, memoryPerWorker, mode,
+        };
+        foreach (var option in planning.All)
+        {
+            command.Options.Add(option);
+        }
+
         command.SetAction((parse, cancellationToken) => Task.Run(() => Run(
+            parse,
+            planning,
             Path.GetFullPath(parse.GetValue(csv)!),
             parse.GetValue(chunkSize),
             parse.GetValue(idColumn),
             CommonOptions.SplitColumns(parse.GetValue(textColumns)),
+            (parse.GetValue(workers), parse.GetValue(memoryPerWorker), parse.GetValue(mode)!),
             parse.GetValue(json),
             cancellationToken), cancellationToken));
         return command;
     }
 
-    private static int Run(string path, int? chunkSize, string? idColumn, string[]? textColumns, bool json, CancellationToken cancellationToken)
+    private static int Run(
+        ParseResult parse, PlanningOptions planning, string path, int? chunkSize, string? idColumn, string[]? textColumns,
+        (int? Workers, int? MemoryMb, string Mode) configured, bool json, CancellationToken cancellationToken)
     {
         if (CommonOptions.CheckChunkSize(chunkSize) is { } usage)
         {
@@ -41,11 +68,17 @@ internal static class AnalyzeCommand
         }
 
         DatasetAnalysis analysis;
+        CostAnalysis cost;
+        PlanningRequest request;
         try
         {
             analysis = DatasetAnalyzer.Analyze(path, chunkSize ?? ChunkSizing.Auto, idColumn, textColumns, ResourceProfiles.Default, cancellationToken);
+            var limits = planning.Limits(parse);
+            request = planning.Request(parse, path, 0, idColumn, textColumns, cancellationToken) with { System = SystemProfiler.Current() };
+            var projector = new CostProjector(request);
+            cost = CostAnalyzer.Analyze(projector, Configuration(analysis, configured), limits);
         }
-        catch (InputException e)
+        catch (Exception e) when (e is InputException or ArgumentException)
         {
             Console.Error.WriteLine($"error: {e.Message}");
             return ExitCodes.BadInput;
@@ -53,7 +86,10 @@ internal static class AnalyzeCommand
 
         if (json)
         {
-            Console.Out.WriteLine(JsonSerializer.Serialize(analysis, ScaleJson.Options));
+            var node = JsonSerializer.SerializeToNode(analysis, ScaleJson.Options)!.AsObject();
+            node["costAnalysis"] = JsonSerializer.SerializeToNode(cost, ScaleJson.Options);
+            node["tokens"] = request.Tokens is null ? null : JsonSerializer.SerializeToNode(request.Tokens, ScaleJson.Options);
+            Console.Out.WriteLine(node.ToJsonString(ScaleJson.Options));
             return ExitCodes.Success;
         }
 
@@ -69,8 +105,40 @@ internal static class AnalyzeCommand
             $"  chunks       {analysis.Chunks:N0} of up to {analysis.ChunkSize:N0} rows",
             $"  profile      {profile.Name} ({range}): {profile.Workers} workers × {profile.MemoryMbPerWorker} MB, " +
             $"${profile.CostPerTicketUsd.ToString("0.000", CultureInfo.InvariantCulture)}/ticket, ~{Format.Minutes(profile.EstimatedDurationMinutes)}",
-            $"  est. cost    ${analysis.EstimatedCostUsd.ToString("N2", CultureInfo.InvariantCulture)}");
-        Console.Out.WriteLine(text);
+            $"  est. cost    ${analysis.EstimatedCostUsd.ToString("N2", CultureInfo.InvariantCulture)} (the profile's cost per ticket)");
+        var projection = cost.Projection;
+        var lines = new List<string>
+        {
+            text,
+            $"  cost analysis ({CostText.Workload(request)}; {CostText.Configuration(projection.Configuration)})",
+            $"    cost range   {CostText.Usd(projection.CostLowUsd)}–{CostText.Usd(projection.CostHighUsd)}",
+            $"    optimal      {CostText.PerTicket(cost.OptimalCostPerTicketUsd)} per ticket (the cheapest configuration this machine can run)",
+        };
+        lines.AddRange(CostText.Projection(projection, analysis.Rows, "    "));
+        lines.AddRange(CostText.Assumptions(projection, "      "));
+        lines.Add($"  recommendation ({CostText.Limits(cost.Recommendation.Limits, parse.GetResult(planning.MemoryLimit) is not null)})");
+        lines.AddRange(CostText.Optimization(cost.Recommendation, analysis.Rows, "    "));
+        Console.Out.WriteLine(string.Join(Environment.NewLine, lines));
         return ExitCodes.Success;
+    }
+
+    /// <summary>The configuration to project: the options given, the rest from the reference profile and the planner.</summary>
+    private static RunConfiguration Configuration(DatasetAnalysis analysis, (int? Workers, int? MemoryMb, string Mode) configured)
+    {
+        if (!TargetModes.TryParse(configured.Mode, out var mode))
+        {
+            throw new ArgumentException($"--mode: '{configured.Mode}' is not one of balanced, speed_optimized, memory_optimized, cost_optimized");
+        }
+
+        if (configured.Workers is < 1 || configured.MemoryMb is < 1)
+        {
+            throw new ArgumentException("--workers and --memory-per-worker must be at least 1");
+        }
+
+        return new RunConfiguration(
+            configured.Workers ?? analysis.Profile.Workers,
+            configured.MemoryMb ?? analysis.Profile.MemoryMbPerWorker,
+            mode,
+            analysis.ChunkSize);
     }
 }

@@ -95,6 +95,23 @@ internal static class CommonOptions
     public static ClusterAddress? ParseCluster(string? value) =>
         value is null ? null : ClusterAddress.Parse(value, "--cluster");
 
+    /// <summary>The llm processor's summary limit, as <c>scale run</c> sends it and cost planning counts it.</summary>
+    public static Option<int> LlmSummaryWords() => new("--llm-summary-words")
+    {
+        Description = "Longest summary the model may write, in words.",
+        DefaultValueFactory = _ => Scalability.GrainInterfaces.Processing.LlmSettings.DefaultSummaryMaxWords,
+    };
+
+    public static Option<string[]> LlmCategories() => new("--llm-categories")
+    {
+        Description = "The taxonomy the model chooses from, as \"a,b,c\" (default: the built-in support taxonomy).",
+        AllowMultipleArgumentsPerToken = true,
+    };
+
+    public static Option<decimal?> InputPrice() => new("--input-price") { Description = "USD per million prompt tokens, instead of the price table's." };
+
+    public static Option<decimal?> OutputPrice() => new("--output-price") { Description = "USD per million completion tokens, instead of the price table's." };
+
     /// <summary>The AutoScaler's mode and bounds: <c>--autoscale</c>, <c>--min-workers</c>, <c>--max-auto-scale-workers</c>.</summary>
     public static (Option<string> Mode, Option<int> Min, Option<int> Max) AutoScaling() =>
     (

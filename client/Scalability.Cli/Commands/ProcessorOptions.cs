@@ -57,17 +57,9 @@ internal sealed class ProcessorOptions
         DefaultValueFactory = _ => LlmSettings.DefaultApiKeyVariable,
     };
 
-    private readonly Option<string[]> _llmCategories = new("--llm-categories")
-    {
-        Description = "The taxonomy the model chooses from, as \"a,b,c\" (default: the built-in support taxonomy).",
-        AllowMultipleArgumentsPerToken = true,
-    };
+    private readonly Option<string[]> _llmCategories = CommonOptions.LlmCategories();
 
-    private readonly Option<int> _summaryMaxWords = new("--llm-summary-words")
-    {
-        Description = "Longest summary the model may write, in words.",
-        DefaultValueFactory = _ => LlmSettings.DefaultSummaryMaxWords,
-    };
+    private readonly Option<int> _summaryMaxWords = CommonOptions.LlmSummaryWords();
 
     private readonly Option<double> _timeout = new("--llm-timeout")
     {
@@ -93,15 +85,9 @@ internal sealed class ProcessorOptions
                       "that adds to or replaces the built-in one.",
     };
 
-    private readonly Option<decimal?> _inputPrice = new("--input-price")
-    {
-        Description = "USD per million prompt tokens for this run, instead of the price table's.",
-    };
+    private readonly Option<decimal?> _inputPrice = CommonOptions.InputPrice();
 
-    private readonly Option<decimal?> _outputPrice = new("--output-price")
-    {
-        Description = "USD per million completion tokens for this run, instead of the price table's.",
-    };
+    private readonly Option<decimal?> _outputPrice = CommonOptions.OutputPrice();
 
     public IEnumerable<Option> All =>
     [

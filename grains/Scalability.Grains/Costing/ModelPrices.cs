@@ -79,5 +79,20 @@ public sealed class ModelPrices
 
     public ModelPrice? Find(string model) => _byModel.GetValueOrDefault(model);
 
+    /// <summary>The model's prices: those given, else the table's.</summary>
+    /// <exception cref="ArgumentException">A price is not given and the table does not know the model; the message says what to give.</exception>
+    public ModelPrice Resolve(string model, decimal? inputUsdPerMillion, decimal? outputUsdPerMillion)
+    {
+        var listed = inputUsdPerMillion is not null && outputUsdPerMillion is not null ? null : Find(model);
+        return new ModelPrice(
+            model,
+            inputUsdPerMillion ?? listed?.InputUsdPerMillion ?? throw Unknown(model),
+            outputUsdPerMillion ?? listed?.OutputUsdPerMillion ?? throw Unknown(model));
+    }
+
+    private ArgumentException Unknown(string model) => new(
+        $"no price is known for model '{model}' (the table has {string.Join(", ", All.Select(p => p.Model).Order(StringComparer.Ordinal))}); " +
+        "give --input-price and --output-price in USD per million tokens (0 for a free endpoint), or a --prices file");
+
     private sealed record PricesFile(ModelPrice[]? Models);
 }

@@ -15,14 +15,15 @@ public sealed class LlmSimulatorTests
     private const string SystemPrompt = "Classify.";
     private const string BillingTicket = "I was charged twice on my invoice this month, please help";
 
-    // SystemPrompt.Length + BillingTicket.Length = 9 + 57 = 66 chars → ceil(66 / 4) = 17 prompt tokens.
-    private const int BillingPromptTokens = 17;
+    // o200k_base (gpt-4o-mini): "Classify." is 3 tokens and the ticket 12; each message adds 3 plus its role's 1, and 3
+    // open the reply: 3 + (3 + 1 + 3) + (3 + 1 + 12) = 26 prompt tokens.
+    private const int BillingPromptTokens = 26;
 
-    // 110 chars → ceil(110 / 4) = 28 completion tokens.
+    // 26 tokens in o200k_base.
     private const string BillingContent =
         """{"category":"billing","confidence":0.88,"summary":"I was charged twice on my invoice this month, please help"}""";
 
-    private const int BillingCompletionTokens = 28;
+    private const int BillingCompletionTokens = 26;
 
     private static readonly SimulatorOptions Fast = new() { Clock = new FrozenClock() };
 
@@ -48,8 +49,6 @@ public sealed class LlmSimulatorTests
         Assert.Equal("assistant", choice.GetProperty("message").GetProperty("role").GetString());
         var content = choice.GetProperty("message").GetProperty("content").GetString();
         Assert.Equal(BillingContent, content);
-        Assert.Equal(BillingCompletionTokens, (BillingContent.Length + 3) / 4);
-        Assert.Equal(BillingPromptTokens, (SystemPrompt.Length + BillingTicket.Length + 3) / 4);
         var usage = root.GetProperty("usage");
         Assert.Equal(BillingPromptTokens, usage.GetProperty("prompt_tokens").GetInt32());
         Assert.Equal(BillingCompletionTokens, usage.GetProperty("completion_tokens").GetInt32());
@@ -93,6 +92,26 @@ public sealed class LlmSimulatorTests
         Assert.Equal(a.GetRawText(), b.GetRawText());
         Assert.Equal("one two three four five six seven eight nine ten eleven twelve", a.GetProperty("summary").GetString());
         Assert.Equal("beta", named.GetProperty("category").GetString());
+    }
+
+    [Fact]
+    public async Task Summary_UsesTheWordAllowanceTheSystemMessageGives()
+    {
+        await using var simulator = await LlmSimulator.StartAsync(Fast);
+        using var http = Client(simulator);
+        var body = new
+        {
+            model = "gpt-4o-mini",
+            messages = new[]
+            {
+                new { role = "system", content = "Reply with a summary of at most 3 words." },
+                new { role = "user", content = "one two three four five" },
+            },
+        };
+
+        var reply = await ContentOf(await Post(http, body));
+
+        Assert.Equal("one two three", reply.GetProperty("summary").GetString());
     }
 
     [Fact]
@@ -176,9 +195,9 @@ public sealed class LlmSimulatorTests
     [Fact]
     public async Task TokensPerMinute_LimitsOnPromptPlusCompletionTokens()
     {
-        // Each billing request costs 17 + 28 = 45 tokens; a bucket of 100 lets two through and leaves 10. The third needs
-        // 35 more at 100/60 tokens per second: 21 s.
-        await using var simulator = await LlmSimulator.StartAsync(Fast with { TokensPerMinute = 100 });
+        // Each billing request costs 26 + 26 = 52 tokens; a bucket of 120 lets two through and leaves 16. The third needs
+        // 36 more at 120/60 tokens per second: 18 s.
+        await using var simulator = await LlmSimulator.StartAsync(Fast with { TokensPerMinute = 120 });
         using var http = Client(simulator);
 
         using var first = await Post(http, Body(BillingTicket));
@@ -188,8 +207,8 @@ public sealed class LlmSimulatorTests
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Equal(HttpStatusCode.OK, second.StatusCode);
         Assert.Equal(HttpStatusCode.TooManyRequests, third.StatusCode);
-        Assert.Equal("21", Assert.Single(third.Headers.GetValues("Retry-After")));
-        Assert.Equal("21000", Assert.Single(third.Headers.GetValues("retry-after-ms")));
+        Assert.Equal("18", Assert.Single(third.Headers.GetValues("Retry-After")));
+        Assert.Equal("18000", Assert.Single(third.Headers.GetValues("retry-after-ms")));
         Assert.Equal(2 * (BillingPromptTokens + BillingCompletionTokens), simulator.Stats.TotalTokens);
     }
 
@@ -228,14 +247,15 @@ public sealed class LlmSimulatorTests
             Assert.ThrowsAny<JsonException>(() => JsonDocument.Parse(content).Dispose());
             var usage = json.RootElement.GetProperty("usage");
             Assert.Equal(BillingPromptTokens, usage.GetProperty("prompt_tokens").GetInt32());
-            Assert.Equal((content.Length + 3) / 4, usage.GetProperty("completion_tokens").GetInt32());
+            // The cut content, {"category":"billing","confidence":0.88,"summary":"I wa, is 15 tokens in o200k_base.
+            Assert.Equal(15, usage.GetProperty("completion_tokens").GetInt32());
             completionTokens += usage.GetProperty("completion_tokens").GetInt32();
         }
 
         Assert.Equal(
             new SimulatorStats(4, 0, 0, 0, 4, 0, 0, 4 * BillingPromptTokens, completionTokens),
             simulator.Stats);
-        Assert.Equal(4 * 14, completionTokens);
+        Assert.Equal(4 * 15, completionTokens);
     }
 
     [Fact]

@@ -44,19 +44,8 @@ public sealed class LlmProcessorFactory : ITicketProcessorFactory
     /// <exception cref="ArgumentException">A price is missing and the table does not know the model.</exception>
     public static LlmSettings WithPrices(LlmSettings settings, ModelPrices table)
     {
-        if (settings.InputUsdPerMillion is not null && settings.OutputUsdPerMillion is not null)
-        {
-            return settings;
-        }
-
-        var listed = table.Find(settings.Model) ?? throw new ArgumentException(
-            $"no price is known for model '{settings.Model}' (the table has {string.Join(", ", table.All.Select(p => p.Model).Order(StringComparer.Ordinal))}); " +
-            "give --input-price and --output-price in USD per million tokens (0 for a free endpoint), or a --prices file");
-        return settings with
-        {
-            InputUsdPerMillion = settings.InputUsdPerMillion ?? listed.InputUsdPerMillion,
-            OutputUsdPerMillion = settings.OutputUsdPerMillion ?? listed.OutputUsdPerMillion,
-        };
+        var price = table.Resolve(settings.Model, settings.InputUsdPerMillion, settings.OutputUsdPerMillion);
+        return settings with { InputUsdPerMillion = price.InputUsdPerMillion, OutputUsdPerMillion = price.OutputUsdPerMillion };
     }
 
     /// <summary>The spec's llm settings, checked; refused at submission rather than in every chunk.</summary>
