@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Scalability.GrainInterfaces.Processing;
+using Scalability.GrainInterfaces.Datasets;
 
 namespace Scalability.GrainInterfaces.Jobs;
 
@@ -24,6 +25,9 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// its id. Null for one ticket per row.</param>
 /// <param name="OrderColumn">The column that orders a conversation's messages (numbers, ISO dates, otherwise text),
 /// or null to keep their input order. Only with <see cref="ConversationColumn"/>.</param>
+/// <param name="Limits">The largest field and row read; null for the defaults (1 MiB and 4 MiB).</param>
+/// <param name="AllowFormulas">Whether text cells of the results and rejects that a spreadsheet would run as a formula
+/// are written as they are; by default they are neutralised (see <c>SpreadsheetSafety</c>).</param>
 [GenerateSerializer, Immutable, Alias("JobSpec")]
 public sealed record JobSpec(
     [property: Id(0)] string InputPath,
@@ -37,7 +41,9 @@ public sealed record JobSpec(
     [property: Id(8)] int MaxChunkAttempts = JobSpec.DefaultMaxChunkAttempts,
     [property: Id(9)] double? MaxFailedFraction = null,
     [property: Id(10)] string? ConversationColumn = null,
-    [property: Id(11)] string? OrderColumn = null)
+    [property: Id(11)] string? OrderColumn = null,
+    [property: Id(12)] InputLimits? Limits = null,
+    [property: Id(13)] bool AllowFormulas = false)
 {
     /// <summary>Let the planner choose the chunk size from the row count.</summary>
     public const int AutoChunkSize = 0;

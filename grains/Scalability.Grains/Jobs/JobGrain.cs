@@ -266,7 +266,8 @@ public sealed class JobGrain(
         return leased.Select(assignment =>
         {
             _leasedHere.Add((assignment.Index, assignment.Attempt));
-            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory, Job.TraceParent);
+            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory, Job.TraceParent,
+                Job.Spec.AllowFormulas);
         }).ToArray();
     }
 
@@ -283,7 +284,7 @@ public sealed class JobGrain(
         {
             var (manifest, mapping) = await Task.Run(() =>
             {
-                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, _stopping.Token);
+                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, spec.Limits, _stopping.Token);
                 return (scanned, ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
                     spec.ConversationColumn, spec.OrderColumn));
             });
