@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Net;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Scalability.Grains.Jobs;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 using Scalability.Silo.Telemetry;
@@ -53,12 +54,18 @@ internal static class SiloCommand
         {
             Description = "An assembly of processor factories (ITicketProcessorFactory) to offer beside the built-in ones; repeatable.",
         };
+        var maxJobs = new Option<int>("--max-jobs")
+        {
+            Description = "Unfinished jobs the cluster takes at once; a job submitted beyond it is refused (0: no limit). " +
+                          "The cluster's job directory follows the silo it runs on, so give every silo the same value.",
+            DefaultValueFactory = _ => JobOptions.DefaultMaxConcurrentJobs,
+        };
         var state = CommonOptions.StateFolder();
         var verbose = CommonOptions.Verbose();
         var command = new Command("silo", "Run a silo of a Scalability.Orleans cluster until stopped.")
         {
             storage, clustering, address, siloPort, gatewayPort, http, otlpEndpoint, otlpProtocol, workers, autoscale, minWorkers,
-            maxAutoScaleWorkers, clusterId, plugins, state, verbose,
+            maxAutoScaleWorkers, clusterId, plugins, maxJobs, state, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -70,6 +77,7 @@ internal static class SiloCommand
                     ? DatabaseTarget.Parse(given, "--storage")
                     : membership ?? new SqliteDatabase(Path.Combine(Path.GetFullPath(parse.GetValue(state)!), "state.db"));
                 var workerCount = parse.GetValue(workers);
+                var jobLimit = parse.GetValue(maxJobs);
                 var scaling = CommonOptions.ParseAutoScaling(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers));
                 settings = new SiloSettings
                 {
@@ -90,12 +98,18 @@ internal static class SiloCommand
                     ServiceId = parse.GetValue(clusterId)!,
                     LogLevel = parse.GetValue(verbose) ? LogLevel.Information : LogLevel.Warning,
                     ConfigureWorkers = options => options.Workers = workerCount,
+                    ConfigureJobs = options => options.MaxConcurrentJobs = jobLimit,
                     ConfigureScaling = options => options.Settings = scaling,
                     PluginPaths = parse.GetValue(plugins) ?? [],
                 };
                 if (workerCount < 0)
                 {
                     throw new ArgumentException($"--workers cannot be negative (got {workerCount})");
+                }
+
+                if (jobLimit < 0)
+                {
+                    throw new ArgumentException($"--max-jobs cannot be negative (got {jobLimit}); 0 means no limit");
                 }
             }
             catch (ArgumentException e)

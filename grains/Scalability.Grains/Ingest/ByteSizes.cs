@@ -2,17 +2,22 @@ using System.Globalization;
 
 namespace Scalability.Grains.Ingest;
 
-/// <summary>Byte counts as messages state them: in the largest binary unit that divides them, and exactly.</summary>
+/// <summary>Byte counts as messages state them: in the largest binary unit they reach, and exactly.</summary>
 public static class ByteSizes
 {
-    public static string Describe(long bytes) => bytes switch
-    {
-        >= 1 << 30 when bytes % (1 << 30) == 0 => Exact(bytes / (1 << 30), "GiB", bytes),
-        >= 1 << 20 when bytes % (1 << 20) == 0 => Exact(bytes / (1 << 20), "MiB", bytes),
-        >= 1 << 10 when bytes % (1 << 10) == 0 => Exact(bytes / (1 << 10), "KiB", bytes),
-        _ => string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes"),
-    };
+    private static readonly (long Size, string Unit)[] Units = [(1L << 40, "TiB"), (1L << 30, "GiB"), (1L << 20, "MiB"), (1L << 10, "KiB")];
 
-    private static string Exact(long units, string unit, long bytes) =>
-        string.Create(CultureInfo.InvariantCulture, $"{units} {unit} ({bytes:N0} bytes)");
+    public static string Describe(long bytes)
+    {
+        foreach (var (size, unit) in Units)
+        {
+            if (bytes >= size)
+            {
+                var amount = bytes % size == 0 ? (bytes / size).ToString(CultureInfo.InvariantCulture) : (bytes / (double)size).ToString("0.0", CultureInfo.InvariantCulture);
+                return string.Create(CultureInfo.InvariantCulture, $"{amount} {unit} ({bytes:N0} bytes)");
+            }
+        }
+
+        return string.Create(CultureInfo.InvariantCulture, $"{bytes:N0} bytes");
+    }
 }

@@ -85,13 +85,13 @@ public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk, Func<s
             if (records.Oversized is { } oversized)
             {
                 unterminated = false;
-                yield return new RejectedRecord(recordNumber, line, RecordCheck.TooLong(oversized.Bytes, limits.MaxRowBytes),
+                yield return new RejectedRecord(recordNumber, line, RecordCheck.Oversized(oversized, limits.MaxRowBytes),
                     RawStart(oversized.ByteOffset, oversized.Bytes));
                 continue;
             }
 
             var reader = records.Reader;
-            var problem = RecordCheck.Problem(reader, input.Header, limits, unterminated);
+            var problem = RecordCheck.Problem(reader, input.Header, limits, unterminated || records.EndsInOpenQuote);
             unterminated = false;
             if (problem is not null)
             {

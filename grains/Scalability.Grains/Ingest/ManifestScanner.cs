@@ -70,7 +70,7 @@ public static class ManifestScanner
                 if (conversations is not null)
                 {
                     boundary = records.Oversized is null &&
-                               conversations.IsMessage(records.Reader, unterminated) &&
+                               conversations.IsMessage(records.Reader, unterminated || records.EndsInOpenQuote) &&
                                conversations.StartsConversation(records.Reader.GetSpan(conversations.KeyIndex), records.LineNumber, records.ByteOffset);
                     unterminated = false;
                 }

@@ -14,7 +14,7 @@ public static class RecordCheck
     {
         if (unterminated)
         {
-            return "unterminated quoted field: a quote opened in this record is never closed, so it runs to the end of the file";
+            return Unterminated;
         }
 
         var raw = reader.RawRecord;
@@ -63,6 +63,14 @@ public static class RecordCheck
 
         return null;
     }
+
+    private const string Unterminated =
+        "unterminated quoted field: a quote opened in this record is never closed, so it runs to the end of the file";
+
+    /// <summary>The reason for a record too large to read, as <see cref="RecordEnd"/> found it.</summary>
+    public static string Oversized(OversizedRecord record, int maxRowBytes) => record.Extent.Unterminated
+        ? $"{Unterminated} ({ByteSizes.Describe(record.Bytes)}, over the row limit of {ByteSizes.Describe(maxRowBytes)})"
+        : TooLong(record.Bytes, maxRowBytes);
 
     /// <summary>The reason for a record over the row limit, <paramref name="bytes"/> long without its line break.</summary>
     public static string TooLong(long bytes, int maxRowBytes) =>

@@ -19,6 +19,61 @@ public static class RecordEnd
     private const byte Cr = (byte)'\r';
     private const byte Lf = (byte)'\n';
 
+    /// <summary>
+    /// Whether a record that runs to the end of the input ends inside a quoted field: the one sure sign of a quote that
+    /// is never closed, which CsvHelper does not report when the record has another quoting problem before it.
+    /// </summary>
+    public static bool EndsInOpenQuote(ReadOnlySpan<byte> record, char separator)
+    {
+        var state = new QuoteState();
+        foreach (var b in record)
+        {
+            state.Step(b, (byte)separator);
+        }
+
+        return state.Open;
+    }
+
+    /// <summary>Where a field is: at its start, inside quotes (just after a quote in them), or in unquoted text.</summary>
+    private struct QuoteState
+    {
+        private bool _started;
+        private bool _quoted;
+        private bool _quoteSeen;
+
+        public readonly bool Open => _quoted && !_quoteSeen;
+
+        public void Step(byte b, byte separator)
+        {
+            if (_quoted)
+            {
+                if (!_quoteSeen)
+                {
+                    _quoteSeen = b == Quote;
+                    return;
+                }
+
+                _quoteSeen = false;
+                if (b == Quote)
+                {
+                    return;
+                }
+
+                _quoted = false;
+            }
+
+            if (b == separator || b == Cr || b == Lf)
+            {
+                _started = false;
+            }
+            else
+            {
+                _quoted = !_started && b == Quote;
+                _started = true;
+            }
+        }
+    }
+
     /// <param name="input">Read from the record's first byte, at most up to the end of the range being read.</param>
     /// <param name="start">The offset of the record's first byte, to which the offsets found are added.</param>
     /// <param name="separator">The input's field separator.</param>

@@ -58,6 +58,14 @@ public sealed class RecordSource : IDisposable
     /// <summary>The current record when it is too large to read; null otherwise.</summary>
     public OversizedRecord? Oversized { get; private set; }
 
+    /// <summary>
+    /// Whether the current record, read by CsvHelper, has a quote that is never closed. Such a record runs to the end
+    /// of the input, so only a record that reaches the end of the range is looked at.
+    /// </summary>
+    public bool EndsInOpenQuote =>
+        Oversized is null && _readerStart + _reader.ByteOffset + _reader.RawRecord.Length >= _end &&
+        RecordEnd.EndsInOpenQuote(_reader.RawRecord, _reader.Separator);
+
     /// <summary>Where the current record starts in the file.</summary>
     public long ByteOffset => Oversized?.ByteOffset ?? _readerStart + _reader.ByteOffset;
 
