@@ -92,6 +92,6 @@ internal static class BaselineChild
     private static CsvReaderOptions ReaderOptions() => new()
     {
         HasHeader = true,
-        MaxRecordSize = CsvInput.MaxRecordBytes,
+        MaxRecordSize = Scalability.GrainInterfaces.Datasets.InputLimits.DefaultMaxRowBytes,
     };
 }

@@ -9,7 +9,7 @@ internal static class OutputCheck
     /// <summary>Data records of a CSV output (its header excluded), counted by CsvHelper, so quoted line breaks count once.</summary>
     public static long CountDataRows(string path)
     {
-        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { HasHeader = true, MaxRecordSize = CsvInput.MaxRecordBytes }, FileOptions.SequentialScan);
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { HasHeader = true, MaxRecordSize = Scalability.GrainInterfaces.Datasets.InputLimits.DefaultMaxRowBytes }, FileOptions.SequentialScan);
         long rows = 0;
         while (reader.Read())
         {
@@ -25,7 +25,7 @@ internal static class OutputCheck
     /// </summary>
     public static (long Rows, long NotOk) CountStatuses(string path)
     {
-        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { HasHeader = true, MaxRecordSize = CsvInput.MaxRecordBytes }, FileOptions.SequentialScan);
+        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { HasHeader = true, MaxRecordSize = Scalability.GrainInterfaces.Datasets.InputLimits.DefaultMaxRowBytes }, FileOptions.SequentialScan);
         var header = reader.Headers.ToArray();
         var status = header.Length - ColumnMapper.ResultColumns.Length + Array.IndexOf(ColumnMapper.ResultColumns, "status");
         if (status < 0 || header[status] != "status")

@@ -48,6 +48,21 @@ internal static class RunCommand
         };
         var budget = CommonOptions.Budget();
         var timeLimit = CommonOptions.TimeLimit();
+        var maxFieldBytes = new Option<int>("--max-field-bytes")
+        {
+            Description = "The largest field read, in bytes; a record with a larger one goes to the rejects.",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxFieldBytes,
+        };
+        var maxRowBytes = new Option<int>("--max-row-bytes")
+        {
+            Description = "The largest record read, in bytes as in the file; a larger one goes to the rejects without being held in memory.",
+            DefaultValueFactory = _ => InputLimits.DefaultMaxRowBytes,
+        };
+        var allowFormulas = new Option<bool>("--allow-formulas")
+        {
+            Description = "Write text cells that start with = + - @ (or a tab or CR) as they are, rather than with a ' in front " +
+                          "so that spreadsheets do not run them as formulas.",
+        };
         var (autoscale, minWorkers, maxAutoScaleWorkers) = CommonOptions.AutoScaling();
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: a new one)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
@@ -59,7 +74,8 @@ internal static class RunCommand
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, conversationColumn, orderColumn, plugins,
-            maxFailedFraction, budget, timeLimit, autoscale, minWorkers, maxAutoScaleWorkers, jobId, resume, cluster, state, storage, json, verbose,
+            maxFailedFraction, budget, timeLimit, maxFieldBytes, maxRowBytes, allowFormulas, autoscale, minWorkers, maxAutoScaleWorkers,
+            jobId, resume, cluster, state, storage, json, verbose,
         };
         foreach (var option in processor.All)
         {
@@ -127,12 +143,16 @@ internal static class RunCommand
                     processorSpec,
                     MaxFailedFraction: parse.GetValue(maxFailedFraction))
                 : null;
+            var limits = new InputLimits(parse.GetValue(maxFieldBytes), parse.GetValue(maxRowBytes));
             spec = spec is null ? null : spec with
             {
                 ConversationColumn = parse.GetValue(conversationColumn),
                 OrderColumn = parse.GetValue(orderColumn),
                 BudgetUsd = parse.GetValue(budget),
                 TimeLimitHours = parse.GetValue(timeLimit),
+                // The defaults are left out, so that a job submitted without the options matches one submitted with them.
+                Limits = limits == InputLimits.Default ? null : limits,
+                AllowFormulas = parse.GetValue(allowFormulas),
             };
             return RunAsync(spec, request, cancellationToken);
         });
@@ -329,7 +349,7 @@ internal static class RunCommand
         try
         {
             var mapping = InputPreflight.Check(spec.InputPath, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
-                spec.ConversationColumn, spec.OrderColumn);
+                spec.ConversationColumn, spec.OrderColumn, spec.Limits);
             Console.Error.WriteLine(DescribeColumns(mapping));
             return null;
         }

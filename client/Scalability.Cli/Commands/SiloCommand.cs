@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Scalability.Grains.Jobs;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 using Scalability.Silo.Telemetry;
@@ -54,12 +55,18 @@ internal static class SiloCommand
         {
             Description = "An assembly of processor factories (ITicketProcessorFactory) to offer beside the built-in ones; repeatable.",
         };
+        var maxJobs = new Option<int>("--max-jobs")
+        {
+            Description = "Unfinished jobs the cluster takes at once; a job submitted beyond it is refused (0: no limit). " +
+                          "The cluster's job directory follows the silo it runs on, so give every silo the same value.",
+            DefaultValueFactory = _ => JobOptions.DefaultMaxConcurrentJobs,
+        };
         var state = CommonOptions.StateFolder();
         var verbose = CommonOptions.Verbose();
         var command = new Command("silo", "Run a silo of a Scalability.Orleans cluster until stopped.")
         {
             storage, clustering, address, siloPort, gatewayPort, http, otlpEndpoint, otlpProtocol, workers, autoscale, minWorkers,
-            maxAutoScaleWorkers, clusterId, plugins, state, verbose,
+            maxAutoScaleWorkers, clusterId, plugins, maxJobs, state, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -97,6 +104,12 @@ internal static class SiloCommand
             throw new ArgumentException($"--workers cannot be negative (got {workerCount})");
         }
 
+        var jobLimit = parse.GetValue<int>("--max-jobs");
+        if (jobLimit < 0)
+        {
+            throw new ArgumentException($"--max-jobs cannot be negative (got {jobLimit}); 0 means no limit");
+        }
+
         var scaling = CommonOptions.ParseAutoScaling(
             parse.GetValue<string>("--autoscale")!, parse.GetValue<int>("--min-workers"), parse.GetValue<int>("--max-auto-scale-workers"));
         var clusterId = parse.GetValue<string>("--cluster-id")!;
@@ -117,6 +130,7 @@ internal static class SiloCommand
             ServiceId = clusterId,
             LogLevel = parse.GetValue<bool>("--verbose") ? LogLevel.Information : LogLevel.Warning,
             ConfigureWorkers = options => options.Workers = workerCount,
+            ConfigureJobs = options => options.MaxConcurrentJobs = jobLimit,
             ConfigureScaling = options => options.Settings = scaling,
             PluginPaths = parse.GetValue<string[]>("--plugin") ?? [],
         };

@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace Scalability.GrainInterfaces.Datasets;
 
 /// <summary>
@@ -8,6 +10,8 @@ namespace Scalability.GrainInterfaces.Datasets;
 /// where a conversation ends, so its chunks may hold a few more records than this.</param>
 /// <param name="Conversations">The conversations a scan grouped by a conversation column found; 0 for other
 /// scans.</param>
+/// <param name="Limits">The field and row limits the scan planned with, which every chunk reader applies the same way;
+/// null for the defaults.</param>
 [GenerateSerializer, Immutable, Alias("DatasetManifest")]
 public sealed record DatasetManifest(
     [property: Id(0)] string Path,
@@ -18,7 +22,13 @@ public sealed record DatasetManifest(
     [property: Id(5)] long RowCount,
     [property: Id(6)] int ChunkSize,
     [property: Id(7)] ChunkBounds[] Chunks,
-    [property: Id(8)] long Conversations = 0);
+    [property: Id(8)] long Conversations = 0,
+    [property: Id(9)] InputLimits? Limits = null)
+{
+    /// <summary>The limits in force: those planned with, or the defaults.</summary>
+    [JsonIgnore]
+    public InputLimits EffectiveLimits => Limits ?? InputLimits.Default;
+}
 
 /// <summary>
 /// One chunk's byte range [<see cref="StartByte"/>, <see cref="EndByte"/>) of the input, which holds exactly

@@ -31,6 +31,8 @@ public sealed record ChunkAssignment(
 /// chunk list), its own byte range, the column mapping, the processor, and where its part files go.
 /// </summary>
 /// <param name="TraceParent">The job's trace (a W3C <c>traceparent</c>), which the attempt's span joins; null for none.</param>
+/// <param name="AllowFormulas">Whether text cells are written as they are, formulas included (see
+/// <see cref="JobSpec.AllowFormulas"/>).</param>
 [GenerateSerializer, Immutable, Alias("ChunkWorkOrder")]
 public sealed record ChunkWorkOrder(
     [property: Id(0)] ChunkAssignment Assignment,
@@ -39,7 +41,8 @@ public sealed record ChunkWorkOrder(
     [property: Id(3)] ColumnMapping Mapping,
     [property: Id(4)] ProcessorSpec Processor,
     [property: Id(5)] string PartDirectory,
-    [property: Id(6)] string? TraceParent = null);
+    [property: Id(6)] string? TraceParent = null,
+    [property: Id(7)] bool AllowFormulas = false);
 
 /// <summary>
 /// A chunk's committed result: its part files are in place under their final names, which follow from the job's

@@ -9,9 +9,24 @@ public interface IJobDirectoryGrain : IGrainWithStringKey
 {
     public const string Key = "cluster";
 
-    /// <summary>Lists a job as unfinished under the fingerprint of its spec and input (see <see cref="JobFingerprint"/>).</summary>
+    /// <summary>
+    /// Lists a job as unfinished under the fingerprint of its spec and input (see <see cref="JobFingerprint"/>). Throws an
+    /// <see cref="ArgumentException"/> naming the limit and the unfinished jobs when the cluster already has as many as
+    /// its job limit allows.
+    /// </summary>
     [Alias("Register")]
     Task Register(string jobId, string fingerprint);
+
+    /// <summary>
+    /// Sets how many unfinished jobs the cluster takes at once (0 for no limit), or with null goes back to the setting
+    /// of the silos (<c>JobOptions.MaxConcurrentJobs</c>). Jobs already listed are kept.
+    /// </summary>
+    [Alias("SetJobLimit")]
+    Task SetJobLimit(int? limit);
+
+    /// <summary>The job limit in force: 0 for none.</summary>
+    [Alias("GetJobLimit")]
+    Task<int> GetJobLimit();
 
     /// <summary>Removes a job that has finished; unknown ids are ignored.</summary>
     [Alias("Unregister")]

@@ -1,5 +1,6 @@
 using System.Text.Json.Serialization;
 using Scalability.GrainInterfaces.Processing;
+using Scalability.GrainInterfaces.Datasets;
 
 namespace Scalability.GrainInterfaces.Jobs;
 
@@ -29,6 +30,9 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// part of the job's identity: the same job submitted again with another budget takes the new one.</param>
 /// <param name="TimeLimitHours">When the job should be done, in hours from its submission, or null for no limit: the
 /// AutoScaler is asked for more workers when the projected finish passes it. Not part of the job's identity.</param>
+/// <param name="Limits">The largest field and row read; null for the defaults (1 MiB and 4 MiB).</param>
+/// <param name="AllowFormulas">Whether text cells of the results and rejects that a spreadsheet would run as a formula
+/// are written as they are; by default they are neutralised (see <c>SpreadsheetSafety</c>).</param>
 [GenerateSerializer, Immutable, Alias("JobSpec")]
 public sealed record JobSpec(
     [property: Id(0)] string InputPath,
@@ -44,7 +48,9 @@ public sealed record JobSpec(
     [property: Id(10)] string? ConversationColumn = null,
     [property: Id(11)] string? OrderColumn = null,
     [property: Id(12)] decimal? BudgetUsd = null,
-    [property: Id(13)] double? TimeLimitHours = null)
+    [property: Id(13)] double? TimeLimitHours = null,
+    [property: Id(14)] InputLimits? Limits = null,
+    [property: Id(15)] bool AllowFormulas = false)
 {
     /// <summary>Let the planner choose the chunk size from the row count.</summary>
     public const int AutoChunkSize = 0;

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsvHelper;
 
@@ -6,7 +7,10 @@ namespace Scalability.Grains.Ingest;
 /// <summary>A well-formed record of a chunk, with the values of every input column.</summary>
 public sealed record SourceRecord(long RecordNumber, long Line, string[] Values);
 
-/// <summary>A malformed record, kept whole so that nothing is lost: where it is, why, and its text.</summary>
+/// <summary>
+/// A malformed record, kept so that nothing is lost: where it is, why, and its text (cut short when it is over a size
+/// limit; see <see cref="ChunkReader.MaxRawBytes"/>).
+/// </summary>
 public sealed record RejectedRecord(long RecordNumber, long Line, string Reason, string Raw);
 
 /// <summary>
@@ -54,7 +58,8 @@ public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk, Func<s
     private IEnumerable<object> Parse(CancellationToken cancellationToken)
     {
         var unterminated = false;
-        var options = CsvInput.ForChunk(input.Separator, record =>
+        var limits = input.EffectiveLimits;
+        var options = CsvInput.ForChunk(input.Separator, limits, record =>
         {
             // Reported just before the record itself is returned. Stray quotes are recovered as text and kept; only
             // an unclosed quote loses the record's shape.
@@ -66,9 +71,8 @@ public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk, Func<s
 
         var columns = input.Header.Length;
         var count = 0;
-        using var stream = new ByteRangeStream(input.Path, chunk.StartByte, chunk.EndByte - chunk.StartByte);
-        using var reader = CsvReader.Create(stream, options, leaveOpen: false);
-        while (reader.Read())
+        using var records = new RecordSource(input.Path, chunk.StartByte, chunk.EndByte, options);
+        while (records.Read())
         {
             if ((count & 255) == 0)
             {
@@ -76,33 +80,34 @@ public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk, Func<s
             }
 
             var recordNumber = chunk.FirstRecordNumber + count;
-            var line = chunk.FirstLine + reader.LineNumber - 1;
+            var line = chunk.FirstLine + records.LineNumber - 1;
             count++;
-            if (unterminated)
+            if (records.Oversized is { } oversized)
             {
                 unterminated = false;
-                yield return new RejectedRecord(recordNumber, line,
-                    "unterminated quoted field: a quote opened in this record is never closed, so it runs to the end of the file",
-                    RawText(reader));
+                yield return new RejectedRecord(recordNumber, line, RecordCheck.Oversized(oversized, limits.MaxRowBytes),
+                    RawStart(oversized.ByteOffset, oversized.Bytes));
+                continue;
             }
-            else if (reader.FieldCount != columns)
-            {
-                yield return new RejectedRecord(recordNumber, line,
-                    $"wrong field count: expected {columns} fields (as in the header), found {reader.FieldCount}",
-                    RawText(reader));
-            }
-            else
-            {
-                var values = new string[columns];
-                for (var i = 0; i < columns; i++)
-                {
-                    values[i] = reader.GetString(i);
-                }
 
-                yield return reject?.Invoke(values) is { } reason
-                    ? new RejectedRecord(recordNumber, line, reason, RawText(reader))
-                    : new SourceRecord(recordNumber, line, values);
+            var reader = records.Reader;
+            var problem = RecordCheck.Problem(reader, input.Header, limits, unterminated || records.EndsInOpenQuote);
+            unterminated = false;
+            if (problem is not null)
+            {
+                yield return new RejectedRecord(recordNumber, line, problem, RawText(reader, RecordCheck.IsAboutSize(problem)));
+                continue;
             }
+
+            var values = new string[columns];
+            for (var i = 0; i < columns; i++)
+            {
+                values[i] = reader.GetString(i);
+            }
+
+            yield return reject?.Invoke(values) is { } reason
+                ? new RejectedRecord(recordNumber, line, reason, RawText(reader, cut: false))
+                : new SourceRecord(recordNumber, line, values);
         }
     }
 
@@ -120,5 +125,28 @@ public sealed class ChunkReader(DatasetManifest input, ChunkBounds chunk, Func<s
         }
     }
 
-    private static string RawText(CsvReader reader) => Encoding.UTF8.GetString(reader.RawRecord);
+    /// <summary>
+    /// The most of a rejected record kept in the rejects file: a record over a size limit is cut here, since copying
+    /// megabytes would not help anyone find it; its line says where the rest is.
+    /// </summary>
+    public const int MaxRawBytes = 4096;
+
+    /// <summary>The record as it is in the file, cut after <see cref="MaxRawBytes"/> when <paramref name="cut"/> says so.</summary>
+    private static string RawText(CsvReader reader, bool cut)
+    {
+        var raw = reader.RawRecord;
+        return cut && raw.Length > MaxRawBytes ? Cut(raw[..MaxRawBytes], raw.Length) : Encoding.UTF8.GetString(raw);
+    }
+
+    private string RawStart(long offset, long length)
+    {
+        var head = new byte[(int)Math.Min(length, MaxRawBytes)];
+        using var file = new FileStream(input.Path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, FileOptions.None);
+        file.Position = offset;
+        file.ReadExactly(head);
+        return Cut(head, length);
+    }
+
+    private static string Cut(ReadOnlySpan<byte> head, long length) =>
+        Encoding.UTF8.GetString(head) + string.Create(CultureInfo.InvariantCulture, $"… [cut: the first {head.Length:N0} of {length:N0} bytes]");
 }

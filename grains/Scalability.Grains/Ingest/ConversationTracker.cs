@@ -31,6 +31,7 @@ public sealed class ConversationTracker
     private readonly string[] _header;
     private readonly int _keyIndex;
     private readonly string? _orderColumn;
+    private readonly InputLimits _limits;
     private readonly HashSet<ulong> _seen = [];
     private byte[] _current = new byte[64];
     private int _currentLength = -1;
@@ -39,8 +40,10 @@ public sealed class ConversationTracker
     /// <param name="header">The input's header.</param>
     /// <param name="keyIndex">The conversation column.</param>
     /// <param name="orderColumn">The order column's name, for the hint of how to sort the input; null when none.</param>
-    public ConversationTracker(string path, string[] header, int keyIndex, string? orderColumn)
+    /// <param name="limits">The field and row limits, for reading the file again as the scan read it.</param>
+    public ConversationTracker(string path, string[] header, int keyIndex, string? orderColumn, InputLimits limits)
     {
+        _limits = limits;
         _path = path;
         _header = header;
         _keyIndex = keyIndex;
@@ -54,11 +57,12 @@ public sealed class ConversationTracker
     public long Conversations { get; private set; }
 
     /// <summary>
-    /// Whether the current record of <paramref name="reader"/> is a message: well-formed as the chunk readers judge
-    /// (<paramref name="unterminated"/> tells whether CsvHelper reported an unclosed quote for it) and with a key.
+    /// Whether the current record of <paramref name="reader"/> is a message: accepted by the chunk readers (CsvHelper
+    /// reported no unclosed quote for it when <paramref name="unterminated"/> is false, and <see cref="RecordCheck"/>
+    /// finds nothing wrong) and with a key.
     /// </summary>
     public bool IsMessage(CsvReader reader, bool unterminated) =>
-        !unterminated && reader.FieldCount == _header.Length && !reader.GetSpan(_keyIndex).IsEmpty;
+        RecordCheck.Problem(reader, _header, _limits, unterminated) is null && !reader.GetSpan(_keyIndex).IsEmpty;
 
     /// <summary>
     /// Notes the key of the next message, in input order; true when the message starts a conversation. Throws an
@@ -99,13 +103,13 @@ public sealed class ConversationTracker
         long line = 0;
         try
         {
-            using var reader = CsvReader.FromFile(_path, CsvInput.ForScan(), FileOptions.SequentialScan);
+            using var records = new RecordSource(_path, 0, new FileInfo(_path).Length, CsvInput.ForScan(limits: _limits));
             // An unclosed quote runs to the end of the file, so no record before this one has one.
-            while (reader.Read() && reader.ByteOffset < beforeByte)
+            while (records.Read() && records.ByteOffset < beforeByte)
             {
-                if (IsMessage(reader, unterminated: false) && reader.GetSpan(_keyIndex).SequenceEqual(key))
+                if (records.Oversized is null && IsMessage(records.Reader, unterminated: false) && records.Reader.GetSpan(_keyIndex).SequenceEqual(key))
                 {
-                    line = reader.LineNumber;
+                    line = records.LineNumber;
                 }
             }
         }

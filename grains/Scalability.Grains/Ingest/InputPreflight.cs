@@ -12,24 +12,27 @@ public static class InputPreflight
     /// reads the whole file.</remarks>
     public static ColumnMapping Check(
         string path, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns,
-        string? conversationColumn = null, string? orderColumn = null)
+        string? conversationColumn = null, string? orderColumn = null, InputLimits? limits = null)
     {
-        ManifestScanner.OpenChecked(path);
+        var file = ManifestScanner.OpenChecked(path);
         string[] header;
         try
         {
-            using var stream = File.OpenRead(path);
-            var head = new byte[4];
-            CsvInput.RejectUnsupportedEncoding(path, head.AsSpan(0, stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)));
-            stream.Position = 0;
-            using var reader = CsvReader.Create(stream, CsvInput.ForScan(), leaveOpen: true);
-            header = reader.Headers.ToArray();
+            using (var stream = File.OpenRead(path))
+            {
+                var head = new byte[4];
+                CsvInput.RejectUnsupportedEncoding(path, head.AsSpan(0, stream.ReadAtLeast(head, head.Length, throwOnEndOfStream: false)));
+            }
+
+            using var records = new RecordSource(path, 0, file.Length, CsvInput.ForScan(limits: limits));
+            header = records.Headers;
             if (header.Length == 0)
             {
                 throw new InputException(path, "the file has no header row");
             }
 
-            if (!reader.Read())
+            HeaderCheck.Ensure(path, header);
+            if (!records.Read())
             {
                 throw new InputException(path, $"the file has a header ({header.Length} columns) but no data rows", 1);
             }

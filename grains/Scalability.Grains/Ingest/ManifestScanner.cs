@@ -11,7 +11,7 @@ public static class ManifestScanner
 {
     /// <param name="chunkSize">Records per chunk, or <see cref="ChunkSizing.Auto"/> to choose from the row count.</param>
     public static DatasetManifest Scan(string path, int chunkSize, CancellationToken cancellationToken = default) =>
-        Scan(path, chunkSize, conversationColumn: null, orderColumn: null, cancellationToken);
+        Scan(path, chunkSize, conversationColumn: null, orderColumn: null, cancellationToken: cancellationToken);
 
     /// <summary>
     /// The planning scan of an input that may hold one row per message. With a <paramref name="conversationColumn"/>,
@@ -23,10 +23,14 @@ public static class ManifestScanner
     /// row.</param>
     /// <param name="orderColumn">The column that orders a conversation's messages, checked here and named in the hint
     /// of how to sort an input that is not grouped; null for none.</param>
+    /// <param name="limits">The largest field and row; null for the defaults. A record over the row limit is counted
+    /// (the chunk reader rejects it) without being held in memory.</param>
     public static DatasetManifest Scan(
-        string path, int chunkSize, string? conversationColumn, string? orderColumn, CancellationToken cancellationToken = default)
+        string path, int chunkSize, string? conversationColumn, string? orderColumn, InputLimits? limits = null,
+        CancellationToken cancellationToken = default)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(chunkSize);
+        limits ??= InputLimits.Default;
         var auto = chunkSize == ChunkSizing.Auto;
         var scanSize = auto ? ChunkSizing.Granularity : chunkSize;
         var file = OpenChecked(path);
@@ -43,29 +47,31 @@ public static class ManifestScanner
         // Reported by CsvHelper just before the record itself is returned, as for the chunk readers.
         var unterminated = false;
         var options = conversationColumn is null
-            ? CsvInput.ForScan()
-            : CsvInput.ForScan(record => unterminated |= record.Reason is CsvMalformedReason.UnterminatedQuote);
+            ? CsvInput.ForScan(limits: limits)
+            : CsvInput.ForScan(record => unterminated |= record.Reason is CsvMalformedReason.UnterminatedQuote, limits);
         try
         {
-            using var reader = CsvReader.FromFile(path, options, FileOptions.SequentialScan);
-            header = reader.Headers.ToArray();
-            separator = reader.Separator;
+            using var records = new RecordSource(path, 0, file.Length, options);
+            header = records.Headers;
+            separator = records.Separator;
+            HeaderCheck.Ensure(path, header);
             if (conversationColumn is not null && header.Length > 0)
             {
                 var keyIndex = ColumnMapper.Find(path, header, conversationColumn, "--conversation-column");
                 var order = orderColumn is null ? null : header[ColumnMapper.Find(path, header, orderColumn, "--order-column")];
-                conversations = new ConversationTracker(path, header, keyIndex, order);
+                conversations = new ConversationTracker(path, header, keyIndex, order, limits);
             }
 
-            while (reader.Read())
+            while (records.Read())
             {
                 // A chunk of enough records ends before the next record, or with conversations, before the next
-                // record that starts a conversation.
+                // record that starts a conversation. A record too large to read is no message.
                 var boundary = true;
                 if (conversations is not null)
                 {
-                    boundary = conversations.IsMessage(reader, unterminated) &&
-                               conversations.StartsConversation(reader.GetSpan(conversations.KeyIndex), reader.LineNumber, reader.ByteOffset);
+                    boundary = records.Oversized is null &&
+                               conversations.IsMessage(records.Reader, unterminated || records.EndsInOpenQuote) &&
+                               conversations.StartsConversation(records.Reader.GetSpan(conversations.KeyIndex), records.LineNumber, records.ByteOffset);
                     unterminated = false;
                 }
 
@@ -79,8 +85,8 @@ public static class ManifestScanner
                 if (chunkRows == 0)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    chunkStart = reader.ByteOffset;
-                    chunkFirstLine = reader.LineNumber;
+                    chunkStart = records.ByteOffset;
+                    chunkFirstLine = records.LineNumber;
                     chunkFirstRecord = rows + 1;
                 }
 
@@ -121,7 +127,7 @@ public static class ManifestScanner
         }
 
         return new DatasetManifest(path, file.Length, file.LastWriteTimeUtc, separator, header, rows, chunkSize, chunks.ToArray(),
-            conversations?.Conversations ?? 0);
+            conversations?.Conversations ?? 0, limits == InputLimits.Default ? null : limits);
     }
 
     /// <summary>

@@ -34,6 +34,7 @@ public static class ChunkRunner
         var batch = new List<TicketInput>(batchSize);
         var tickets = new List<Ticket>(batchSize);
         CsvWriter? rejects = null;
+        Func<string, string> text = order.AllowFormulas ? value => value : SpreadsheetSafety.Neutralize;
         try
         {
             await using (var part = CsvWriter.ToFile(PartFiles.Temporary(partPath), new CsvWriterOptions(), FileOptions.SequentialScan))
@@ -43,7 +44,7 @@ public static class ChunkRunner
                     if (item is RejectedRecord reject)
                     {
                         rejects ??= CsvWriter.ToFile(PartFiles.Temporary(rejectsPath), new CsvWriterOptions(), FileOptions.SequentialScan);
-                        WriteReject(rejects, reject);
+                        WriteReject(rejects, reject, text);
                         rejected++;
                         continue;
                     }
@@ -80,7 +81,7 @@ public static class ChunkRunner
                     for (var i = 0; i < batch.Count; i++)
                     {
                         var result = results[i];
-                        WriteRow(part, batch[i], result);
+                        WriteRow(part, batch[i], result, text);
                         records += batch[i].Records;
                         usage = usage.Add(result);
                         if (result.Status == TicketStatus.Ok)
@@ -132,19 +133,20 @@ public static class ChunkRunner
             stopwatch.Elapsed.TotalSeconds, order.Assignment.Silo, usage, failures);
     }
 
-    private static void WriteRow(CsvWriter writer, TicketInput input, TicketResult result)
+    /// <param name="text">Applied to every text cell (see <see cref="SpreadsheetSafety"/>); the numbers are written as they are.</param>
+    private static void WriteRow(CsvWriter writer, TicketInput input, TicketResult result, Func<string, string> text)
     {
         foreach (var value in input.OutputValues)
         {
-            writer.WriteField(value);
+            writer.WriteField(text(value));
         }
 
         var succeeded = result.Status == TicketStatus.Ok;
-        writer.WriteField(succeeded ? result.Category : "");
+        writer.WriteField(succeeded ? text(result.Category) : "");
         writer.WriteField(succeeded ? result.Confidence.ToString("0.000", CultureInfo.InvariantCulture) : "");
-        writer.WriteField(succeeded ? result.Summary : "");
+        writer.WriteField(succeeded ? text(result.Summary) : "");
         writer.WriteField(succeeded ? "ok" : "failed");
-        writer.WriteField(result.Error ?? "");
+        writer.WriteField(text(result.Error ?? ""));
         writer.WriteField(succeeded ? "" : FailureWord(result));
         writer.WriteField(result.Attempts, default);
         writer.WriteField(result.TokensIn, default);
@@ -157,12 +159,12 @@ public static class ChunkRunner
     private static string FailureWord(TicketResult result) =>
         TicketResult.Describe(result.Failure == FailureKind.None ? FailureKind.ProcessorError : result.Failure);
 
-    private static void WriteReject(CsvWriter writer, RejectedRecord reject)
+    private static void WriteReject(CsvWriter writer, RejectedRecord reject, Func<string, string> text)
     {
         writer.WriteField(reject.Line, default);
         writer.WriteField(reject.RecordNumber, default);
-        writer.WriteField(reject.Reason);
-        writer.WriteField(reject.Raw);
+        writer.WriteField(text(reject.Reason));
+        writer.WriteField(text(reject.Raw));
         writer.EndRecord();
     }
 

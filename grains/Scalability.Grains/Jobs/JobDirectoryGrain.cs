@@ -1,3 +1,5 @@
+using Microsoft.Extensions.Options;
+
 namespace Scalability.Grains.Jobs;
 
 /// <summary>The directory's durable state: unfinished job ids and the fingerprints they were started with.</summary>
@@ -8,21 +10,36 @@ public sealed class JobDirectoryState
 
     /// <summary>The ids of the jobs that finished last, newest last (at most <see cref="JobDirectoryGrain.RecentKept"/>).</summary>
     [Id(1)] public List<string> RecentlyFinished { get; set; } = [];
+
+    /// <summary>The job limit set on the directory; null to follow the silos' setting.</summary>
+    [Id(2)] public int? JobLimit { get; set; }
 }
 
 /// <summary>The cluster's unfinished jobs; see <see cref="IJobDirectoryGrain"/>.</summary>
 public sealed class JobDirectoryGrain(
-    [PersistentState("job-directory", StorageNames.Jobs)] IPersistentState<JobDirectoryState> state) : Grain, IJobDirectoryGrain
+    [PersistentState("job-directory", StorageNames.Jobs)] IPersistentState<JobDirectoryState> state,
+    IOptions<JobOptions> options) : Grain, IJobDirectoryGrain
 {
     public const int RecentKept = 50;
 
+    /// <summary>Unfinished jobs named in a refusal; the rest are counted.</summary>
+    private const int NamedInRefusal = 10;
+
     private string[]? _unfinished;
+
+    private int JobLimit => state.State.JobLimit ?? options.Value.MaxConcurrentJobs;
 
     public async Task Register(string jobId, string fingerprint)
     {
-        if (state.State.Unfinished.TryGetValue(jobId, out var known) && known == fingerprint)
+        var listed = state.State.Unfinished.TryGetValue(jobId, out var known);
+        if (listed && known == fingerprint)
         {
             return;
+        }
+
+        if (!listed && JobLimit > 0 && state.State.Unfinished.Count >= JobLimit)
+        {
+            throw new ArgumentException(Refusal(jobId));
         }
 
         state.State.Unfinished[jobId] = fingerprint;
@@ -45,6 +62,28 @@ public sealed class JobDirectoryGrain(
 
             await state.WriteStateAsync();
         }
+    }
+
+    public async Task SetJobLimit(int? limit)
+    {
+        if (limit < 0)
+        {
+            throw new ArgumentException($"the job limit cannot be negative (got {limit}); 0 means no limit");
+        }
+
+        state.State.JobLimit = limit;
+        await state.WriteStateAsync();
+    }
+
+    public Task<int> GetJobLimit() => Task.FromResult(JobLimit);
+
+    private string Refusal(string jobId)
+    {
+        var unfinished = state.State.Unfinished.Keys.Order(StringComparer.Ordinal).ToArray();
+        var named = string.Join(", ", unfinished.Take(NamedInRefusal));
+        var more = unfinished.Length > NamedInRefusal ? $" and {unfinished.Length - NamedInRefusal} more" : "";
+        return $"job '{jobId}' refused: the cluster takes at most {JobLimit} unfinished job(s) at once (its job limit), " +
+               $"and {unfinished.Length} are unfinished: {named}{more}. Wait for one to finish, cancel one, or raise the limit";
     }
 
     public Task<string[]> GetRecentlyFinishedJobs() => Task.FromResult(state.State.RecentlyFinished.AsEnumerable().Reverse().ToArray());

@@ -82,16 +82,29 @@ public sealed class JobGrain(
         }
 
         JobSpecs.Validate(spec);
+        // Listed before anything is saved, so that a job the directory refuses (the cluster's job limit) leaves no
+        // trace, and before planning starts, so that a restart in the middle of planning is picked up too.
+        // The spec as submitted: the same submission made again finds this job.
+        await JobDirectory.Register(JobId, JobFingerprint.Of(submitted));
         Job.Spec = spec;
         Job.BudgetUsd = spec.BudgetUsd;
         Job.TimeLimitHours = spec.TimeLimitHours;
         Job.Status = JobStatus.Planning;
         Job.SubmittedUtc = DateTime.UtcNow;
         Job.TraceParent = _trace.Start(JobId, spec);
-        await SaveAsync();
-        // Listed before planning starts, so that a restart in the middle of planning is picked up too.
-        // The spec as submitted: the same submission made again finds this job.
-        await JobDirectory.Register(JobId, JobFingerprint.Of(submitted));
+        try
+        {
+            await SaveAsync();
+        }
+        catch
+        {
+            // Not saved, so not a job: it must not hold a place under the job limit.
+            Job.Spec = null;
+            Job.Status = JobStatus.None;
+            await JobDirectory.Unregister(JobId);
+            throw;
+        }
+
         logger.LogInformation("Job {JobId} submitted for {Input}", JobId, spec.InputPath);
         StartPlanning();
         return Progress();
@@ -363,7 +376,8 @@ public sealed class JobGrain(
         return leased.Select(assignment =>
         {
             _leasedHere.Add((assignment.Index, assignment.Attempt));
-            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory, Job.TraceParent);
+            return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory, Job.TraceParent,
+                Job.Spec.AllowFormulas);
         }).ToArray();
     }
 
@@ -403,9 +417,12 @@ public sealed class JobGrain(
         {
             var (manifest, mapping) = await Task.Run(() =>
             {
-                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, _stopping.Token);
-                return (scanned, ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
-                    spec.ConversationColumn, spec.OrderColumn));
+                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, spec.Limits, _stopping.Token);
+                var columns = ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
+                    spec.ConversationColumn, spec.OrderColumn);
+                var needed = OutputSpace.Estimate(scanned.ByteSize, scanned.RowCount, spec.EffectiveProcessor.SummaryMaxChars);
+                EnsureOutputSpace(spec.OutputPath, needed);
+                return (scanned, columns);
             });
             if (Job.Status != JobStatus.Planning || _finishing)
             {
@@ -430,12 +447,22 @@ public sealed class JobGrain(
         }
         catch (Exception e)
         {
-            if (e is not (InputException or ArgumentException or IOException or UnauthorizedAccessException))
+            if (e is not (InputException or OutputSpaceException or ArgumentException or IOException or UnauthorizedAccessException))
             {
                 logger.LogError(e, "Job {JobId}: planning failed", JobId);
             }
 
-            await FinishAsync(JobStatus.Failed, e.Message, badInput: e is InputException);
+            // Refused before any work: an unusable input, or too little room for the output, is the user's to fix.
+            await FinishAsync(JobStatus.Failed, e.Message, badInput: e is InputException or OutputSpaceException);
+        }
+    }
+
+    /// <summary>Refuses to go on when the output's volume has less free space than <paramref name="needed"/> and the reserve.</summary>
+    private void EnsureOutputSpace(string outputPath, long needed)
+    {
+        if (OutputSpace.Shortfall(outputPath, needed, OutputSpace.Available(outputPath), options.Value.OutputSpaceReserveBytes) is { } shortfall)
+        {
+            throw new OutputSpaceException(shortfall);
         }
     }
 
@@ -578,6 +605,8 @@ public sealed class JobGrain(
             // Off the grain's turn: grain state is not to be touched in here.
             await Task.Run(() =>
             {
+                // The parts are all written now: the output needs as much again.
+                EnsureOutputSpace(spec.OutputPath, parts.Concat(rejectParts).Sum(part => new FileInfo(part).Length));
                 OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
                 if (anyRejects)
                 {
@@ -593,6 +622,12 @@ public sealed class JobGrain(
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
             return; // Deactivating: the next activation assembles again from the same parts.
+        }
+        catch (OutputSpaceException e)
+        {
+            logger.LogWarning("Job {JobId}: {Reason}", JobId, e.Message);
+            await FinishAsync(JobStatus.Failed, $"{e.Message} (the job's part files, kept in {partDirectory}, may be deleted)");
+            return;
         }
         catch (Exception e)
         {

@@ -18,4 +18,15 @@ public sealed class JobOptions
     public TimeSpan RetryBaseDelay { get; set; } = TimeSpan.FromMilliseconds(250);
 
     public TimeSpan RetryMaxDelay { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>
+    /// Unfinished jobs the cluster takes at once; a job submitted beyond it is refused. The job directory uses the value
+    /// of the silo it runs on unless a limit was set on it (<c>IJobDirectoryGrain.SetJobLimit</c>). 0 for no limit.
+    /// </summary>
+    public int MaxConcurrentJobs { get; set; } = DefaultMaxConcurrentJobs;
+
+    public const int DefaultMaxConcurrentJobs = 32;
+
+    /// <summary>Free space to leave on the output's volume beyond what a job is estimated to write (see <c>OutputSpace</c>).</summary>
+    public long OutputSpaceReserveBytes { get; set; }
 }

@@ -40,6 +40,11 @@ public static class JobSpecs
             throw new ArgumentException($"max chunk attempts must be at least 1 (got {spec.MaxChunkAttempts})");
         }
 
+        if (spec.Limits?.Problem is { } limits)
+        {
+            throw new ArgumentException(limits);
+        }
+
         if (ConversationUsage(spec) is { } conversationUsage)
         {
             throw new ArgumentException(conversationUsage);

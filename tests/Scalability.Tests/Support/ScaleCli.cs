@@ -11,12 +11,17 @@ public static class ScaleCli
 
     public static Task<Result> RunAsync(string workingDirectory, params string[] args) => RunAsync(workingDirectory, null, args);
 
-    public static async Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args)
+    public static Task<Result> RunAsync(string workingDirectory, IReadOnlyDictionary<string, string>? environment, params string[] args) =>
+        RunAsync(workingDirectory, environment, Patience, args);
+
+    /// <summary>Runs <c>scale</c>; one still running after <paramref name="patience"/> is killed and the test fails.</summary>
+    public static async Task<Result> RunAsync(
+        string workingDirectory, IReadOnlyDictionary<string, string>? environment, TimeSpan patience, params string[] args)
     {
         using var process = Process.Start(StartInfo(workingDirectory, environment, args)) ?? throw new InvalidOperationException("could not start scale");
         var stdout = process.StandardOutput.ReadToEndAsync();
         var stderr = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Patience);
+        using var timeout = new CancellationTokenSource(patience);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -24,7 +29,7 @@ public static class ScaleCli
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"scale {string.Join(' ', args)} did not finish within {Patience}: {await stderr}");
+            throw new TimeoutException($"scale {string.Join(' ', args)} did not finish within {patience}: {await stderr}");
         }
 
         return new Result(process.ExitCode, await stdout, await stderr);
