@@ -26,6 +26,9 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// <param name="EstimateErrorPercent">How far the estimate was from the cost: (estimate − cost) ÷ cost × 100; null
 /// without an estimate or a cost.</param>
 /// <param name="BudgetUsd">The job's budget when it ended, or null for none.</param>
+/// <param name="EstimatedDurationSeconds">The duration estimated before the run (from the processor's earlier runs when
+/// there are some), or null.</param>
+/// <param name="DurationEstimateErrorPercent">(estimate − duration) ÷ duration × 100; null without an estimate.</param>
 [GenerateSerializer, Immutable, Alias("JobSummary")]
 public sealed record JobSummary(
     [property: Id(0)] string JobId,
@@ -57,4 +60,6 @@ public sealed record JobSummary(
     [property: Id(26)] bool BadInput = false,
     [property: Id(27)] decimal? EstimatedCostUsd = null,
     [property: Id(28)] double? EstimateErrorPercent = null,
-    [property: Id(29)] decimal? BudgetUsd = null);
+    [property: Id(29)] decimal? BudgetUsd = null,
+    [property: Id(30)] double? EstimatedDurationSeconds = null,
+    [property: Id(31)] double? DurationEstimateErrorPercent = null);

@@ -1,6 +1,9 @@
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
+using Scalability.GrainInterfaces.Costing;
+using Scalability.GrainInterfaces.History;
 using Scalability.Grains.Costing;
+using Scalability.Grains.History;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
 using Scalability.Grains.Scaling;
@@ -290,6 +293,7 @@ public sealed class JobGrain(
         }
 
         Job.Usage = Job.Usage.Add(report.Usage);
+        Job.BusyWorkerSeconds += report.Seconds;
         // Failed output rows against all the output rows there will be: conversations, in conversation mode.
         var (units, unit) = Mapping!.IsConversation ? (Manifest!.Conversations, "conversations") : (Manifest!.RowCount, "rows");
         if (ErrorBudget.Exceeded(Ledger.CommittedCounts().Failed, units, Job.Spec!.MaxFailedFraction, unit) is { } overBudget)
@@ -440,6 +444,8 @@ public sealed class JobGrain(
             logger.LogInformation("Job {JobId}: {Rows} rows in {Chunks} chunks", JobId, manifest.RowCount, manifest.Chunks.Length);
             StartHousekeeping();
             localPool.WakeUp();
+            // Beside the first chunks rather than before them: sampling the input for tokens takes a moment.
+            _ = EstimateAsync(spec, manifest, mapping);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -465,6 +471,37 @@ public sealed class JobGrain(
             throw new OutputSpaceException(shortfall);
         }
     }
+
+    /// <summary>
+    /// The estimate of the job's cost and duration, made once it is planned, for its progress, its summary and the
+    /// history. A job runs the same without one, so nothing here can fail it.
+    /// </summary>
+    private async Task EstimateAsync(JobSpec spec, DatasetManifest manifest, ColumnMapping mapping)
+    {
+        try
+        {
+            var tokens = await Task.Run(() => PreRunEstimate.SampleTokens(spec, mapping, _stopping.Token));
+            var history = await RunHistoryGrain.GetRuns(RunHistory.ProcessorKey(spec.EffectiveProcessor));
+            var cluster = await ClusterFiguresAsync();
+            var estimate = PreRunEstimate.Make(spec, manifest, tokens, history, cluster?.CurrentWorkers ?? 0, SystemProfiler.Current());
+            if (Job.Status.IsFinished() || _finishing)
+            {
+                return;
+            }
+
+            Job.EstimatedCostUsd = estimate.CostUsd;
+            Job.EstimatedDurationSeconds = estimate.DurationSeconds;
+            await SaveAsync();
+            logger.LogInformation("Job {JobId}: estimated cost {Cost}, duration {Duration:0.#} s ({Basis})",
+                JobId, estimate.CostUsd, estimate.DurationSeconds, estimate.Basis);
+        }
+        catch (Exception e) when (e is not OperationCanceledException || !_stopping.IsCancellationRequested)
+        {
+            logger.LogWarning(e, "Job {JobId}: no estimate could be made", JobId);
+        }
+    }
+
+    private IRunHistoryGrain RunHistoryGrain => GrainFactory.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key);
 
     private void StartHousekeeping()
     {
@@ -580,6 +617,7 @@ public sealed class JobGrain(
     private async Task StartAssemblingAsync()
     {
         Job.Status = JobStatus.Assembling;
+        Job.AssemblingSinceUtc = DateTime.UtcNow;
         await SaveAsync();
         StartAssembling();
     }
@@ -693,9 +731,36 @@ public sealed class JobGrain(
 
         if (status == JobStatus.Completed)
         {
+            await RecordRunAsync(summary, now);
+
             // The output holds the parts now. The parts of a failed or cancelled job are kept: chunks may still be
             // finishing their writes, and the parts show how far the job got.
             _cleanup = Task.Run(() => DeleteParts(PartFiles.PartDirectory(outputPath)));
+        }
+    }
+
+    /// <summary>Adds what a completed job measured to the history, for the estimates of the jobs after it.</summary>
+    private async Task RecordRunAsync(JobSummary summary, DateTime finishedUtc)
+    {
+        if (Manifest is null || Job.RunningSinceUtc is not { } running || Job.BusyWorkerSeconds <= 0)
+        {
+            return;
+        }
+
+        try
+        {
+            var silos = await GrainFactory.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key).GetSilos();
+            var workers = silos.Sum(s => s.Workers);
+            var memoryMbPerWorker = workers > 0 ? (int)Math.Ceiling(silos.Sum(s => s.MemoryBytes) / (1024.0 * 1024) / workers) : 0;
+            var assembling = Job.AssemblingSinceUtc ?? finishedUtc;
+            await RunHistoryGrain.Record(new RunRecord(
+                JobId, RunHistory.ProcessorKey(Job.Spec!.EffectiveProcessor), finishedUtc, Manifest.RowCount, Manifest.ByteSize,
+                (running - Job.SubmittedUtc).TotalSeconds, (assembling - running).TotalSeconds, (finishedUtc - assembling).TotalSeconds,
+                Job.BusyWorkerSeconds, memoryMbPerWorker, summary.CostUsd, Job.EstimatedCostUsd, Job.EstimatedDurationSeconds));
+        }
+        catch (Exception e) when (e is OrleansException or TimeoutException)
+        {
+            logger.LogWarning(e, "Job {JobId}: its run could not be added to the history", JobId);
         }
     }
 
@@ -748,13 +813,14 @@ public sealed class JobGrain(
             conversation ? counts.Messages : null,
             badInput,
             Job.EstimatedCostUsd,
-            EstimateError(Job.EstimatedCostUsd, Job.Usage.CostUsd),
-            Job.BudgetUsd);
+            Job.EstimatedCostUsd is { } estimate && Job.Usage.CostUsd > 0 ? ErrorPercent((double)estimate, (double)Job.Usage.CostUsd) : null,
+            Job.BudgetUsd,
+            Job.EstimatedDurationSeconds,
+            Job.EstimatedDurationSeconds is { } seconds && status == JobStatus.Completed && duration > 0 ? ErrorPercent(seconds, duration) : null);
     }
 
-    /// <summary>(estimate − actual) ÷ actual, in percent; null without both.</summary>
-    private static double? EstimateError(decimal? estimated, decimal actual) =>
-        estimated is { } estimate && actual > 0 ? Math.Round((double)((estimate - actual) / actual * 100), 2) : null;
+    /// <summary>(estimate − actual) ÷ actual, in percent.</summary>
+    private static double ErrorPercent(double estimated, double actual) => Math.Round((estimated - actual) / actual * 100, 2);
 
     private JobProgress Progress()
     {

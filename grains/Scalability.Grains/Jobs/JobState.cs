@@ -42,6 +42,15 @@ public sealed class JobState
 
     /// <summary>The cost estimated before the run, once planning is done; null when none could be made.</summary>
     [Id(18)] public decimal? EstimatedCostUsd { get; set; }
+
+    /// <summary>The duration estimated before the run, once planning is done; null when none could be made.</summary>
+    [Id(20)] public double? EstimatedDurationSeconds { get; set; }
+
+    /// <summary>The committed chunks' processing time added up, in worker-seconds.</summary>
+    [Id(21)] public double BusyWorkerSeconds { get; set; }
+
+    /// <summary>When the last chunk committed and the parts began to be joined.</summary>
+    [Id(22)] public DateTime? AssemblingSinceUtc { get; set; }
 }
 
 /// <summary>

@@ -1,0 +1,25 @@
+using Orleans.Concurrency;
+using Scalability.GrainInterfaces.Costing;
+
+namespace Scalability.GrainInterfaces.History;
+
+/// <summary>
+/// The cluster's record of completed jobs (the seed's resource allocator with historical learning), keyed
+/// <see cref="Key"/>: every completed job adds what it measured, and later estimates for the same processor rest on it.
+/// </summary>
+[Alias("IRunHistoryGrain")]
+public interface IRunHistoryGrain : IGrainWithStringKey
+{
+    public const string Key = "cluster";
+
+    [Alias("Record")]
+    Task Record(RunRecord run);
+
+    /// <summary>The runs of a processor (its key, as in <see cref="RunRecord.Processor"/>), oldest first.</summary>
+    [Alias("GetRuns"), AlwaysInterleave]
+    Task<RunRecord[]> GetRuns(string processor);
+
+    /// <summary>The averages of a processor's runs, to plan from; null before its first completed run.</summary>
+    [Alias("GetProfile"), AlwaysInterleave]
+    Task<MeasuredProfile?> GetProfile(string processor);
+}

@@ -1,0 +1,59 @@
+using Scalability.GrainInterfaces.Costing;
+using Scalability.GrainInterfaces.History;
+using Scalability.Grains.Costing;
+
+namespace Scalability.Grains.History;
+
+/// <summary>What a job expects of itself once planned: its processor's cost and its duration.</summary>
+public sealed record JobEstimate(decimal? CostUsd, double? DurationSeconds, string Basis);
+
+/// <summary>
+/// The estimate a job makes when planning ends, for its progress (projected spend before any commit), its summary
+/// (estimate against actual) and the history. Cost comes from tokens counted on a sample of the input with the prompt
+/// the job will send (llm processor; other processors bill nothing); duration from the processor's past runs when
+/// there are some, otherwise from the reference model of <see cref="CostProjector"/>.
+/// </summary>
+public static class PreRunEstimate
+{
+    /// <summary>Tokens per ticket on a sample of the input; null for processors not billed per token and for
+    /// conversation inputs (whose tickets are joined messages, not the sampled rows).</summary>
+    /// <exception cref="Ingest.InputException">The input cannot be sampled.</exception>
+    public static TokenEstimate? SampleTokens(JobSpec spec, ColumnMapping mapping, CancellationToken cancellationToken)
+    {
+        if (spec.EffectiveProcessor.Llm is not { } llm || mapping.IsConversation)
+        {
+            return null;
+        }
+
+        var request = new TokenSampleRequest(spec.InputPath, llm.Model, llm.Categories, llm.SummaryMaxWords, llm.MaxOutputTokens,
+            mapping.IdColumn, mapping.TextColumns);
+        return TokenEstimator.ForInput(request, cancellationToken).Tokens;
+    }
+
+    public static JobEstimate Make(
+        JobSpec spec, DatasetManifest manifest, TokenEstimate? tokens, IReadOnlyList<RunRecord> history, int clusterWorkers, SystemProfile system)
+    {
+        var processor = spec.EffectiveProcessor;
+        var workload = processor.Llm is { } llm
+            ? new Workload(Workload.Llm, llm.Model, llm.InputUsdPerMillion, llm.OutputUsdPerMillion)
+            : new Workload(processor.Kind);
+        var rows = manifest.RowCount;
+        var chunks = Math.Max(1, manifest.Chunks.Length);
+        var projector = new CostProjector(new PlanningRequest(new DatasetShape(rows, manifest.ByteSize, 0), workload, tokens, System: system));
+        var workers = Math.Max(1, Math.Min(clusterWorkers > 0 ? clusterWorkers : system.Cores, chunks));
+        var reference = projector.Project(projector.ReferenceConfiguration() with
+        {
+            Workers = workers,
+            ChunkSize = Math.Max(1, (int)Math.Min(int.MaxValue, (rows + chunks - 1) / chunks)),
+        });
+        decimal? cost = tokens is not null ? reference.ProcessorUsd : null;
+        var busy = RunHistory.ExpectedBusyWorkers(history, clusterWorkers, chunks);
+        if (RunHistory.EstimateDuration(history, rows, manifest.ByteSize, busy) is { } measured)
+        {
+            var runs = Math.Min(history.Count(r => r.Rows > 0 && r.BusyWorkerSeconds > 0), RunHistory.RunsUsed);
+            return new JobEstimate(cost, measured, $"duration from {runs} earlier run(s) of the {RunHistory.ProcessorKey(processor)} processor at {busy:0.#} busy workers");
+        }
+
+        return new JobEstimate(cost, reference.DurationHours * 3600, $"duration from the reference model at {workers} workers (no earlier run of the {RunHistory.ProcessorKey(processor)} processor)");
+    }
+}

@@ -1,0 +1,79 @@
+using Scalability.GrainInterfaces.Costing;
+using Scalability.GrainInterfaces.History;
+
+namespace Scalability.Grains.History;
+
+/// <summary>
+/// What past runs say about the next one. Only the latest <see cref="RunsUsed"/> runs of a processor count, so that
+/// the estimates follow a processor (or an endpoint) that got faster or slower.
+/// </summary>
+public static class RunHistory
+{
+    public const int RunsUsed = 10;
+
+    /// <summary>The key under which a processor's runs are kept: the llm processor by model, a plug-in by its file.</summary>
+    public static string ProcessorKey(ProcessorSpec processor) => processor.Kind switch
+    {
+        ProcessorSpec.LlmKind => $"llm:{processor.Llm?.Model}",
+        ProcessorSpec.PluginKind => $"plugin:{Path.GetFileName(processor.PluginPath)}",
+        _ => processor.Kind,
+    };
+
+    /// <summary>Averages over the latest runs; null without a run that processed rows.</summary>
+    public static MeasuredProfile? Profile(IReadOnlyList<RunRecord> runs)
+    {
+        var used = Used(runs);
+        if (used.Count == 0)
+        {
+            return null;
+        }
+
+        var billed = used.Where(r => r.ProcessorCostUsd > 0).ToList();
+        return new MeasuredProfile(
+            used.Average(r => r.TicketsPerSecondPerWorker),
+            (int)Math.Ceiling(used.Average(r => r.MemoryMbPerWorker)),
+            billed.Count > 0 ? billed.Sum(r => r.ProcessorCostUsd) / billed.Sum(r => r.Rows) : null,
+            used.Count);
+    }
+
+    /// <summary>
+    /// How long a job of <paramref name="rows"/> rows and <paramref name="bytes"/> bytes takes on
+    /// <paramref name="busyWorkers"/> workers: planning at the bytes per second measured, processing at the tickets per
+    /// second of a busy worker measured, joining at the rows per second measured. Null without a usable run.
+    /// </summary>
+    public static double? EstimateDuration(IReadOnlyList<RunRecord> runs, long rows, long bytes, double busyWorkers)
+    {
+        var used = Used(runs);
+        if (used.Count == 0 || busyWorkers <= 0)
+        {
+            return null;
+        }
+
+        var planBytesPerSecond = Rate(used, r => r.Bytes, r => r.PlanSeconds);
+        var assembleRowsPerSecond = Rate(used, r => r.Rows, r => r.AssembleSeconds);
+        var perWorker = used.Sum(r => r.Rows) / used.Sum(r => r.BusyWorkerSeconds);
+        return (planBytesPerSecond > 0 ? bytes / planBytesPerSecond : 0) +
+               (rows / (perWorker * busyWorkers)) +
+               (assembleRowsPerSecond > 0 ? rows / assembleRowsPerSecond : 0);
+    }
+
+    /// <summary>
+    /// How many workers to expect busy: as many as the runs had on average (the AutoScaler tends to settle a processor
+    /// where it settled before), or the cluster's workers now before any run; never more than there are chunks.
+    /// </summary>
+    public static double ExpectedBusyWorkers(IReadOnlyList<RunRecord> runs, int clusterWorkers, int chunks)
+    {
+        var used = Used(runs);
+        var workers = used.Count > 0 ? used.Average(r => r.MeanBusyWorkers) : clusterWorkers;
+        return Math.Min(workers, chunks);
+    }
+
+    private static List<RunRecord> Used(IReadOnlyList<RunRecord> runs) =>
+        runs.Where(r => r.Rows > 0 && r.BusyWorkerSeconds > 0).TakeLast(RunsUsed).ToList();
+
+    private static double Rate(List<RunRecord> runs, Func<RunRecord, double> amount, Func<RunRecord, double> seconds)
+    {
+        var time = runs.Sum(seconds);
+        return time > 0 ? runs.Sum(amount) / time : 0;
+    }
+}

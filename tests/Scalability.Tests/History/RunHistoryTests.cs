@@ -1,0 +1,56 @@
+using Scalability.GrainInterfaces.History;
+using Scalability.Grains.History;
+
+namespace Scalability.Tests.History;
+
+public sealed class RunHistoryTests
+{
+    // 10,000 rows of 1 MB: planned in 2 s, processed in 20 s by 2 busy workers (40 worker-seconds), joined in 1 s.
+    private static RunRecord Run(string id, long rows = 10_000, double busySeconds = 40, decimal cost = 0m, int memory = 300) =>
+        new(id, "local", DateTime.UnixEpoch, rows, 1_000_000, 2, busySeconds / 2, 1, busySeconds, memory, cost, null, null);
+
+    [Fact]
+    public void A_run_gives_its_rates_and_a_job_twice_as_large_on_as_many_workers_takes_twice_as_long()
+    {
+        var run = Run("a");
+
+        Assert.Equal((250.0, 2.0, 23.0), (run.TicketsPerSecondPerWorker, run.MeanBusyWorkers, run.DurationSeconds));
+        Assert.Equal(23.0, RunHistory.EstimateDuration([run], 10_000, 1_000_000, 2));
+        Assert.Equal(46.0, RunHistory.EstimateDuration([run], 20_000, 2_000_000, 2));
+        // Twice the workers halve the processing only.
+        Assert.Equal(13.0, RunHistory.EstimateDuration([run], 10_000, 1_000_000, 4));
+        Assert.Null(RunHistory.EstimateDuration([], 10_000, 1_000_000, 2));
+        Assert.Null(RunHistory.EstimateDuration([Run("empty", rows: 0)], 10_000, 1_000_000, 2));
+    }
+
+    [Fact]
+    public void The_profile_averages_the_latest_runs_and_says_how_many()
+    {
+        var runs = Enumerable.Range(1, 12).Select(i => Run($"r{i}", busySeconds: i <= 2 ? 400 : 40, cost: i * 1m, memory: 100 * i)).ToList();
+
+        var profile = RunHistory.Profile(runs)!;
+
+        // The two slow, oldest runs are past the ten used.
+        Assert.Equal((250.0, 10), (profile.TicketsPerSecondPerWorker, profile.Runs));
+        Assert.Equal(750, profile.MemoryMbPerWorker);
+        Assert.Equal(Enumerable.Range(3, 10).Sum() / 100_000m, profile.ProcessorCostPerTicketUsd);
+        Assert.Null(RunHistory.Profile([Run("local", cost: 0m)])!.ProcessorCostPerTicketUsd);
+        Assert.Null(RunHistory.Profile([]));
+    }
+
+    [Fact]
+    public void Expected_workers_are_those_the_runs_had_and_never_more_than_the_chunks()
+    {
+        Assert.Equal(2.0, RunHistory.ExpectedBusyWorkers([Run("a")], clusterWorkers: 8, chunks: 100));
+        Assert.Equal(8.0, RunHistory.ExpectedBusyWorkers([], clusterWorkers: 8, chunks: 100));
+        Assert.Equal(1.0, RunHistory.ExpectedBusyWorkers([Run("a")], clusterWorkers: 8, chunks: 1));
+    }
+
+    [Fact]
+    public void Processors_are_kept_apart_by_kind_model_and_plugin_file()
+    {
+        Assert.Equal("local", RunHistory.ProcessorKey(ProcessorSpec.Local));
+        Assert.Equal("llm:gpt-4o-mini", RunHistory.ProcessorKey(new ProcessorSpec(ProcessorSpec.LlmKind, Llm: new LlmSettings("http://x/", "gpt-4o-mini"))));
+        Assert.Equal("plugin:Urgency.dll", RunHistory.ProcessorKey(new ProcessorSpec(ProcessorSpec.PluginKind, PluginPath: "/opt/plugins/Urgency.dll")));
+    }
+}
