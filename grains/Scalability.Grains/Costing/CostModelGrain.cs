@@ -1,4 +1,6 @@
 using Scalability.GrainInterfaces.Costing;
+using Scalability.GrainInterfaces.History;
+using Scalability.Grains.History;
 
 namespace Scalability.Grains.Costing;
 
@@ -9,21 +11,38 @@ namespace Scalability.Grains.Costing;
 /// </summary>
 public sealed class CostModelGrain : Grain, ICostModelGrain
 {
-    public Task<CostProjection> Project(PlanningRequest request, RunConfiguration configuration) =>
-        Task.Run(() => new CostProjector(WithSystem(request)).Project(configuration));
+    public async Task<CostProjection> Project(PlanningRequest request, RunConfiguration configuration)
+    {
+        var completed = await WithHistoryAsync(request);
+        return await Task.Run(() => new CostProjector(completed).Project(configuration));
+    }
 
-    public Task<OptimizationResult> Optimize(PlanningRequest request, PlanningLimits limits) =>
-        Task.Run(() => new CostOptimizer(new CostProjector(WithSystem(request))).Optimize(limits));
+    public async Task<OptimizationResult> Optimize(PlanningRequest request, PlanningLimits limits)
+    {
+        var completed = await WithHistoryAsync(request);
+        return await Task.Run(() => new CostOptimizer(new CostProjector(completed)).Optimize(limits));
+    }
 
-    public Task<CostAnalysis> Analyze(PlanningRequest request, RunConfiguration? configuration, PlanningLimits limits) =>
-        Task.Run(() => CostAnalyzer.Analyze(new CostProjector(WithSystem(request)), configuration, limits));
+    public async Task<CostAnalysis> Analyze(PlanningRequest request, RunConfiguration? configuration, PlanningLimits limits)
+    {
+        var completed = await WithHistoryAsync(request);
+        return await Task.Run(() => CostAnalyzer.Analyze(new CostProjector(completed), configuration, limits));
+    }
 
     public Task<TokenEstimate> EstimateTokens(TokenSampleRequest request) =>
         Task.Run(() => TokenEstimator.ForInput(request with { Path = Path.GetFullPath(request.Path) }).Tokens);
 
     public Task<SystemProfile> GetSystemProfile() => Task.FromResult(SystemProfiler.Current());
 
-    /// <summary>The request completed (<see cref="PlanningInputs.Complete"/>), on this silo's resources unless it names others.</summary>
-    private static PlanningRequest WithSystem(PlanningRequest request) =>
-        PlanningInputs.Complete(request) with { System = request.System ?? SystemProfiler.Current() };
+    /// <summary>
+    /// The request completed (<see cref="PlanningInputs.Complete"/>), on this silo's resources unless it names others,
+    /// and planned from the processor's completed runs when the cluster has some and the request brings none.
+    /// </summary>
+    private async Task<PlanningRequest> WithHistoryAsync(PlanningRequest request)
+    {
+        var measured = request.Measured ??
+                       await GrainFactory.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key).GetProfile(RunHistory.ProcessorKey(request.Workload));
+        var withHistory = request with { Measured = measured, System = request.System ?? SystemProfiler.Current() };
+        return await Task.Run(() => PlanningInputs.Complete(withHistory));
+    }
 }

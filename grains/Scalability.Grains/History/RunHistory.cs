@@ -19,6 +19,10 @@ public static class RunHistory
         _ => processor.Kind,
     };
 
+    /// <summary>The key of the processor a planning request describes, as <see cref="ProcessorKey(ProcessorSpec)"/> gives it.</summary>
+    public static string ProcessorKey(Workload workload) =>
+        workload.IsLlm ? $"llm:{workload.Model}" : workload.Processor;
+
     /// <summary>Averages over the latest runs; null without a run that processed rows.</summary>
     public static MeasuredProfile? Profile(IReadOnlyList<RunRecord> runs)
     {

@@ -36,6 +36,7 @@ public sealed class JobGrain(
     private bool _finishing;
     private decimal? _worstChunkUsd;
     private DateTime _nextDeadlineCheckUtc;
+    private Task _estimating = Task.CompletedTask;
     private Task _cleanup = Task.CompletedTask;
 
     private string JobId => this.GetPrimaryKeyString();
@@ -445,7 +446,7 @@ public sealed class JobGrain(
             StartHousekeeping();
             localPool.WakeUp();
             // Beside the first chunks rather than before them: sampling the input for tokens takes a moment.
-            _ = EstimateAsync(spec, manifest, mapping);
+            _estimating = EstimateAsync(spec, manifest, mapping);
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
         {
@@ -616,6 +617,8 @@ public sealed class JobGrain(
 
     private async Task StartAssemblingAsync()
     {
+        // A job quicker than its own estimate still has one in its summary and its history.
+        await _estimating;
         Job.Status = JobStatus.Assembling;
         Job.AssemblingSinceUtc = DateTime.UtcNow;
         await SaveAsync();

@@ -1,5 +1,7 @@
 using Scalability.Client;
 using Scalability.GrainInterfaces.Costing;
+using Scalability.GrainInterfaces.History;
+using Scalability.Grains.Ingest;
 using Scalability.Grains.Costing;
 using Scalability.Tests.Support;
 
@@ -36,6 +38,32 @@ public sealed class CostModelGrainTests(ClusterFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task After_a_completed_job_projections_for_its_processor_rest_on_the_measured_runs_and_say_how_many()
+    {
+        var input = _temp.File("history.csv");
+        await using (var file = File.Create(input))
+        {
+            SyntheticTicketGenerator.Write(file, 5_000, seed: 8);
+        }
+
+        var jobId = ScalabilityClient.NewJobId();
+        await _client.SubmitAsync(jobId, new JobSpec(input, _temp.File("history-results.csv"), ChunkSize: 500));
+        var summary = await _client.WaitForCompletionAsync(jobId);
+        var history = fixture.Client.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key);
+        var run = (await history.GetRuns("local")).Single(r => r.JobId == jobId);
+        var profile = (await history.GetProfile("local"))!;
+
+        var projection = await _client.ProjectAsync(new PlanningRequest(new DatasetShape(50_000, 5_000_000, 90), new Workload(Workload.Local)),
+            new RunConfiguration(2, 256, GrainInterfaces.Scaling.TargetMode.Balanced, 1_000));
+
+        Assert.Equal((JobStatus.Completed, 5_000L), (summary.Status, run.Rows));
+        Assert.True(run.BusyWorkerSeconds > 0 && run.ProcessSeconds > 0, $"{run}");
+        Assert.NotNull(summary.EstimatedDurationSeconds);
+        Assert.Equal(summary.EstimatedDurationSeconds, run.EstimatedDurationSeconds);
+        Assert.Contains(projection.Assumptions, a => a.Contains($"measured over {(profile.Runs == 1 ? "1 run" : $"{profile.Runs} runs")} of the local processor", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task A_projection_and_a_token_estimate_are_those_of_the_engines_on_the_silos_resources()
     {
         var input = _temp.File("tickets.csv");
@@ -47,8 +75,10 @@ public sealed class CostModelGrainTests(ClusterFixture fixture) : IDisposable
         var projection = await _client.ProjectAsync(request, configuration);
         var tokens = await _client.EstimateTokensAsync(new TokenSampleRequest(input, "gpt-4o-mini"));
 
+        // Other tests on this cluster may have completed local jobs: the grain plans from them.
+        var measured = await fixture.Client.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key).GetProfile("local");
         Assert.Equal(SystemProfiler.Current(), system);
-        Assert.Equal(new CostProjector(request with { System = system }).Project(configuration).TotalCostUsd, projection.TotalCostUsd);
+        Assert.Equal(new CostProjector(request with { System = system, Measured = measured }).Project(configuration).TotalCostUsd, projection.TotalCostUsd);
         Assert.Equal((3, 1 / 3.0), (tokens.SampleSize, tokens.BlankShare));
         Assert.Equal("o200k_base", tokens.Encoding);
     }
