@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using Scalability.Client;
 using Scalability.GrainInterfaces;
 using Scalability.GrainInterfaces.Costing;
 using Scalability.GrainInterfaces.Datasets;
@@ -34,10 +35,14 @@ internal static class AnalyzeCommand
             DefaultValueFactory = _ => "balanced",
         };
         var planning = new PlanningOptions();
+        var cluster = CommonOptions.Cluster();
+        cluster.Description = "Ask a running cluster's cost model, which plans from the cluster's completed runs of the processor.";
+        var state = CommonOptions.StateFolder();
+        state.Description = "Plan from the completed runs kept in this embedded state folder (default: .scale, when it exists).";
         var command = new Command("analyze",
             "Count rows and columns, detect the id and text columns, recommend a resource profile, and project cost, time and memory.")
         {
-            csv, json, chunkSize, idColumn, textColumns, workers, memoryPerWorker, mode,
+            csv, json, chunkSize, idColumn, textColumns, workers, memoryPerWorker, mode, cluster, state,
         };
         foreach (var option in planning.All)
         {
@@ -47,6 +52,7 @@ internal static class AnalyzeCommand
         command.SetAction((parse, cancellationToken) => Task.Run(() => Run(
             parse,
             planning,
+            (parse.GetValue(cluster), parse.GetValue(state)!),
             Path.GetFullPath(parse.GetValue(csv)!),
             parse.GetValue(chunkSize),
             parse.GetValue(idColumn),
@@ -57,8 +63,8 @@ internal static class AnalyzeCommand
         return command;
     }
 
-    private static int Run(
-        ParseResult parse, PlanningOptions planning, string path, int? chunkSize, string? idColumn, string[]? textColumns,
+    private static async Task<int> Run(
+        ParseResult parse, PlanningOptions planning, (string? Cluster, string StateFolder) history, string path, int? chunkSize, string? idColumn, string[]? textColumns,
         (int? Workers, int? MemoryMb, string Mode) configured, bool json, CancellationToken cancellationToken)
     {
         if (CommonOptions.CheckChunkSize(chunkSize) is { } usage)
@@ -75,8 +81,8 @@ internal static class AnalyzeCommand
             analysis = DatasetAnalyzer.Analyze(path, chunkSize ?? ChunkSizing.Auto, idColumn, textColumns, ResourceProfiles.Default, cancellationToken);
             var limits = planning.Limits(parse);
             request = planning.Request(parse, path, 0, idColumn, textColumns, cancellationToken) with { System = SystemProfiler.Current() };
-            var projector = new CostProjector(request);
-            cost = CostAnalyzer.Analyze(projector, Configuration(analysis, configured), limits);
+            cost = await AnalyzeCostAsync(request, Configuration(analysis, configured), limits, history, cancellationToken)
+                   ?? CostAnalyzer.Analyze(new CostProjector(request), Configuration(analysis, configured), limits);
         }
         catch (Exception e) when (e is InputException or ArgumentException)
         {
@@ -123,6 +129,31 @@ internal static class AnalyzeCommand
     }
 
     /// <summary>The configuration to project: the options given, the rest from the reference profile and the planner.</summary>
+    /// <summary>
+    /// The cost analysis by a cost model that knows completed runs: the cluster's, or an embedded silo's over the state
+    /// folder when it holds job state. Null when there is neither, and the analysis is made here from the references.
+    /// </summary>
+    private static async Task<CostAnalysis?> AnalyzeCostAsync(
+        PlanningRequest request, RunConfiguration configuration, PlanningLimits limits, (string? Cluster, string StateFolder) history,
+        CancellationToken cancellationToken)
+    {
+        if (history.Cluster is null && !File.Exists(Silo.EmbeddedSiloOptions.StateDatabase(history.StateFolder).Path))
+        {
+            return null;
+        }
+
+        var opened = await ClusterSession.OpenToReadAsync(history.Cluster, null, history.StateFolder, "history", cancellationToken);
+        if (opened.Session is not { } session)
+        {
+            throw new ArgumentException("the cost model could not be reached (see above)");
+        }
+
+        await using (session)
+        {
+            return await new ScalabilityClient(session.Client).AnalyzeCostAsync(request, limits, configuration);
+        }
+    }
+
     private static RunConfiguration Configuration(DatasetAnalysis analysis, (int? Workers, int? MemoryMb, string Mode) configured)
     {
         if (!TargetModes.TryParse(configured.Mode, out var mode))
