@@ -262,6 +262,26 @@ public sealed class ScalingPolicyTests
     }
 
     [Fact]
+    public void Stepping_down_out_of_a_few_429s_it_stays_under_the_level_they_came_from_until_the_next_probe()
+    {
+        var policy = Policy(TargetMode.SpeedOptimized);
+        var workers = 13;
+        // A cut to under the limit, then clean windows: it climbs back to 11, just under the remembered 12.
+        workers = policy.Decide(Busy(workers, ticketsPerSecond: 220, limited: 0.0135)).Workers;
+        var seen = new List<int>();
+        for (var window = 0; window < 40; window++)
+        {
+            // 11 workers draw a few 429s now and then (not every window), as a Retry-After endpoint just over its limit does.
+            var limited = workers >= 11 && window % 3 != 0 ? 0.005 : 0;
+            workers = policy.Decide(Busy(workers, ticketsPerSecond: workers * 19, limited: limited)).Workers;
+            seen.Add(workers);
+        }
+
+        Assert.True(seen.TakeLast(20).All(w => w <= 11), string.Join(", ", seen));
+        Assert.Equal(10, seen[^1]);
+    }
+
+    [Fact]
     public void A_small_429_share_cuts_a_tenth_under_what_the_endpoint_accepted()
     {
         // The endpoint took 96.9% of 40 workers' requests: aim 10% under that.

@@ -99,6 +99,7 @@ public sealed class ScalingPolicy
     private int _reprobeWait;
     private int _slackWindows;
     private int _limitedWindows;
+    private int _cleanAtCeiling;
     private int _idleWindows;
 
     public ScalingPolicy(TargetMode mode, ScalingLimits limits, ScalingPolicyOptions? options = null)
@@ -307,7 +308,9 @@ public sealed class ScalingPolicy
             return Hold(w, Invariant($"{band}: not growing ({_limitedWindows} of {_options.HysteresisWindows} windows before stepping down)"));
         }
 
-        _limitedWindows = 0;
+        // A clean window counts against the 429 windows rather than forgetting them: a level just over an endpoint's
+        // limit with a Retry-After draws a few 429s in most windows, not in every one.
+        _limitedWindows = Math.Max(0, _limitedWindows - 1);
         if (judged is not null && _knee is { } knee && w > knee)
         {
             // More workers paid past the knee, without 429s: it has moved.
@@ -317,9 +320,19 @@ public sealed class ScalingPolicy
 
         if (_ceiling is { } passed && w >= passed)
         {
-            // Running clean at the remembered 429 level: the limit has moved up.
-            _ceiling = null;
-            _reprobeWait = InitialReprobeWait;
+            // Running clean at the remembered 429 level for as long as it takes to step down for 429s: the limit
+            // has moved up. One clean window there proves nothing.
+            _cleanAtCeiling++;
+            if (_cleanAtCeiling >= _options.HysteresisWindows)
+            {
+                _ceiling = null;
+                _cleanAtCeiling = 0;
+                _reprobeWait = InitialReprobeWait;
+            }
+        }
+        else
+        {
+            _cleanAtCeiling = 0;
         }
 
         if (Overloaded(o, latencyRatio, workerShare) is { } overload)
