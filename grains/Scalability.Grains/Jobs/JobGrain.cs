@@ -723,6 +723,12 @@ public sealed class JobGrain(
             await SampleAsync(now, final: true);
         }
 
+        if (status == JobStatus.Completed)
+        {
+            // Before the status says completed: an embedded run stops its silo as soon as it sees that.
+            await RecordRunAsync(summary, now);
+        }
+
         Job.Status = status;
         Job.Error = error;
         Job.FinishedUtc = now;
@@ -734,8 +740,6 @@ public sealed class JobGrain(
 
         if (status == JobStatus.Completed)
         {
-            await RecordRunAsync(summary, now);
-
             // The output holds the parts now. The parts of a failed or cancelled job are kept: chunks may still be
             // finishing their writes, and the parts show how far the job got.
             _cleanup = Task.Run(() => DeleteParts(PartFiles.PartDirectory(outputPath)));
