@@ -4,6 +4,7 @@ using Scalability.Grains.Costing;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Security;
 using Scalability.Grains.Telemetry;
 
 namespace Scalability.Grains.Jobs;
@@ -21,6 +22,7 @@ public sealed class JobGrain(
     IClusterMembershipService membership,
     SiloWorkerPool localPool,
     IOptions<JobOptions> options,
+    DataRoots dataRoots,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
     private readonly SemaphoreSlim _saving = new(1, 1);
@@ -81,6 +83,8 @@ public sealed class JobGrain(
         }
 
         JobSpecs.Validate(spec);
+        // Refused before anything is saved: a job this silo may not read or write is bad input, not a failed job.
+        dataRoots.CheckJob(spec.InputPath, spec.OutputPath);
         Job.Spec = spec;
         Job.BudgetUsd = spec.BudgetUsd;
         Job.TimeLimitHours = spec.TimeLimitHours;
@@ -402,6 +406,8 @@ public sealed class JobGrain(
         {
             var (manifest, mapping) = await Task.Run(() =>
             {
+                // Checked again on the silo that plans, just before it reads: a link may have changed since submission.
+                dataRoots.Check(spec.InputPath, "the input");
                 var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, _stopping.Token);
                 return (scanned, ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
                     spec.ConversationColumn, spec.OrderColumn));
@@ -529,6 +535,7 @@ public sealed class JobGrain(
             // Off the grain's turn: grain state is not to be touched in here.
             await Task.Run(() =>
             {
+                dataRoots.CheckJob(spec.InputPath, spec.OutputPath);
                 OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
                 if (anyRejects)
                 {
@@ -584,9 +591,11 @@ public sealed class JobGrain(
         {
             try
             {
+                dataRoots.Check(PartFiles.SummaryPath(outputPath), "the summary file");
+                dataRoots.Check(PartFiles.Temporary(PartFiles.SummaryPath(outputPath)), "the summary file's temporary file");
                 SummaryFile.Write(PartFiles.SummaryPath(outputPath), summary);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 logger.LogWarning(e, "Job {JobId}: could not write its summary", JobId);
             }
@@ -618,7 +627,7 @@ public sealed class JobGrain(
     {
         try
         {
-            if (Directory.Exists(directory))
+            if (dataRoots.Refusal(directory, "the parts folder") is null && Directory.Exists(directory))
             {
                 Directory.Delete(directory, recursive: true);
             }
