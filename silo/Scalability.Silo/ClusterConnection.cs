@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Scalability.Client.Security;
 using Scalability.Silo.Storage;
 
 namespace Scalability.Silo;
@@ -47,8 +48,10 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public static async Task<ClusterConnection> ConnectAsync(
         ClusterAddress address, string clusterId = SiloSettings.DefaultClusterId, LogLevel logLevel = LogLevel.Warning,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ClusterTls? tls = null)
     {
+        // Commands given no TLS option still find the cluster's when their environment names a certificate to trust.
+        tls ??= ClusterTls.FromEnvironment();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
@@ -71,6 +74,11 @@ public sealed class ClusterConnection : IAsyncDisposable
             {
                 client.UseLocalhostClustering(address.GatewayPort, serviceId: clusterId, clusterId: clusterId);
             }
+
+            if (tls is not null)
+            {
+                client.UseScalabilityTls(tls);
+            }
         });
 
         var host = builder.Build();
@@ -81,7 +89,10 @@ public sealed class ClusterConnection : IAsyncDisposable
         catch (Exception e)
         {
             host.Dispose();
-            throw new InvalidOperationException($"could not connect to the cluster at {address.Describe()}: {e.Message}", e);
+            var hint = tls is null
+                ? " (if its silos use TLS, give --tls, with --tls-trust <certificate> for a certificate this machine does not trust)"
+                : " over TLS (check that its silos use TLS and that --tls-trust names their certificate or its issuer)";
+            throw new InvalidOperationException($"could not connect to the cluster at {address.Describe()}{hint}: {e.Message}", e);
         }
 
         return new ClusterConnection(host);
