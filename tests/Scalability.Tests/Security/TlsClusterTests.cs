@@ -59,7 +59,8 @@ public sealed class TlsClusterTests : IDisposable
             }
 
             var plain = await Assert.ThrowsAsync<InvalidOperationException>(() => ConnectWithin(address, clusterId, tls: null));
-            Assert.StartsWith($"could not connect to the cluster at {database.Describe()} (if its silos use TLS, give --tls", plain.Message);
+            Assert.Equal($"could not connect to the cluster at {database.Describe()} (if its silos use TLS, give --tls, with --tls-trust " +
+                         "<certificate> for a certificate this machine does not trust): no gateway completed a connection within 10 s", plain.Message);
 
             var mistrusting = await Assert.ThrowsAsync<InvalidOperationException>(() => ConnectWithin(address, clusterId, ClusterTls.Load(strangerPem)));
             Assert.StartsWith($"could not connect to the cluster at {database.Describe()} over TLS (check that its silos use TLS and that --tls-trust names their certificate", mistrusting.Message);
@@ -69,6 +70,31 @@ public sealed class TlsClusterTests : IDisposable
             await HostShutdown.StopAndDisposeAsync(second, TimeSpan.FromSeconds(10));
             await HostShutdown.StopAndDisposeAsync(first, TimeSpan.FromSeconds(10));
         }
+    }
+
+    [Fact]
+    public async Task Scale_run_reaches_a_tls_silo_with_tls_trust_and_without_it_is_told_what_to_give()
+    {
+        var (pfx, pem) = TestCertificates.Write(_temp.Path, "silo", Password);
+        var passwordFile = _temp.Write("pfx-password", Password);
+        var gateway = LoopbackPorts.Free();
+        await using var silo = ScaleProcess.Start(_temp.Path, null,
+            "silo", "--silo-port", LoopbackPorts.Free().ToString(), "--gateway-port", gateway.ToString(), "--state", _temp.File("silo"),
+            "--data-root", _temp.Path, "--tls-certificate", pfx, "--tls-certificate-password-file", passwordFile);
+        var active = await silo.WaitForOutputAsync(line => line.Contains(" active in cluster "), TimeSpan.FromMinutes(2));
+        Assert.Contains(", TLS with certificate CN=silo (", active);
+        var input = _temp.Write("tickets.csv", EscapeAttempts.Tickets);
+
+        var run = await ScaleCli.RunAsync(_temp.Path, "run", input, "--out", _temp.File("results.csv"), "--cluster", $"localhost:{gateway}",
+            "--tls-trust", pem, "--json");
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.Equal(3, System.Text.Json.JsonDocument.Parse(run.StdOut).RootElement.GetProperty("ok").GetInt64());
+
+        var plain = await ScaleCli.RunAsync(_temp.Path, "run", input, "--out", _temp.File("plain.csv"), "--cluster", $"localhost:{gateway}");
+        Assert.Equal(1, plain.ExitCode);
+        Assert.Contains($"error: could not connect to the cluster at localhost:{gateway} (if its silos use TLS, give --tls, with --tls-trust <certificate> " +
+                        "for a certificate this machine does not trust): no gateway completed a connection within 30 s", plain.StdErr);
+        Assert.DoesNotContain("Hosting failed to start", plain.StdErr);
     }
 
     [Fact]
@@ -91,8 +117,7 @@ public sealed class TlsClusterTests : IDisposable
 
     private static async Task ConnectWithin(ClusterAddress address, string clusterId, ClusterTls? tls)
     {
-        using var patience = new CancellationTokenSource(TimeSpan.FromMinutes(1));
-        await using var connection = await ClusterConnection.ConnectAsync(address, clusterId, cancellationToken: patience.Token, tls: tls);
+        await using var connection = await ClusterConnection.ConnectAsync(address, clusterId, tls: tls, connectTimeout: TimeSpan.FromSeconds(10));
     }
 
     private SiloSettings Settings(SqliteDatabase database, string clusterId, SiloTls tls) => new()
