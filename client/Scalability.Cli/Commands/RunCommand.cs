@@ -184,7 +184,8 @@ internal static class RunCommand
         string? current = null;
         // The embedded silo reads and writes where this command's user said, and nowhere else; a resumed job's paths
         // were given by the same user in the same state.
-        var dataRoots = spec is null ? null : new[] { spec.InputPath, spec.OutputPath }
+        var dataRoots = spec is null ? null : new[] { spec.InputPath, spec.OutputPath, spec.EffectiveProcessor.PluginPath }
+            .OfType<string>()
             .Select(path => Path.GetDirectoryName(ResolvedPath.Of(path))!)
             .ToArray();
         var opened = await ClusterSession.TryOpenAsync(

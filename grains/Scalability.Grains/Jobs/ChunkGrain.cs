@@ -115,6 +115,7 @@ public sealed class ChunkGrain(
         {
             // This silo's own roots: the job's silo checked the paths with its roots, which may differ.
             dataRoots.CheckChunk(order.Input.Path, order.PartDirectory, assignment.Index, assignment.Attempt);
+            dataRoots.CheckPlugin(order.Processor);
             ITicketProcessor processor = assignment.Work == ChunkWork.WriteAsFailed
                 ? new FailedRowsProcessor(assignment.FailureReason ?? "the chunk failed", assignment.Attempt - 1)
                 : new MeasuredProcessor(processors.Create(order.Processor, assignment), pool.Metrics);

@@ -82,6 +82,8 @@ public sealed class JobGrain(
             return Progress();
         }
 
+        // A plug-in is code the silos would load and run: from under a data root only, checked before it is loaded.
+        dataRoots.CheckPlugin(spec.EffectiveProcessor);
         JobSpecs.Validate(spec);
         // Refused before anything is saved: a job this silo may not read or write is bad input, not a failed job.
         dataRoots.CheckJob(spec.InputPath, spec.OutputPath);

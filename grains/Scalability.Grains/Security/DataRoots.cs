@@ -94,6 +94,18 @@ public sealed class DataRoots
         Check(PartFiles.PartDirectory(outputPath), "the parts folder");
     }
 
+    /// <summary>
+    /// A plug-in assembly a job names (<c>--processor plugin:&lt;path&gt;</c>) is loaded and run by the silos: it must lie
+    /// under a root too. Assemblies a silo is started with (<c>--plugin</c>) are its operator's and are not checked.
+    /// </summary>
+    public void CheckPlugin(ProcessorSpec processor)
+    {
+        if (processor.Kind == ProcessorSpec.PluginKind && !string.IsNullOrWhiteSpace(processor.PluginPath))
+        {
+            Check(processor.PluginPath, "the processor plug-in");
+        }
+    }
+
     /// <summary>The paths one attempt at a chunk reads and writes.</summary>
     public void CheckChunk(string inputPath, string partDirectory, int index, int attempt)
     {

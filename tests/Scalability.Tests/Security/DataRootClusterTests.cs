@@ -41,6 +41,20 @@ public sealed class DataRootClusterTests(ClusterFixture fixture) : IDisposable
     }
 
     [Fact]
+    public async Task A_plug_in_outside_the_roots_is_refused_before_any_silo_loads_it()
+    {
+        var client = new ScalabilityClient(fixture.Client);
+        // Not an assembly at all: loading it would fail with another message.
+        var plugin = Path.Combine(Attempts.Outside, "evil.dll");
+        File.WriteAllText(plugin, "not an assembly");
+
+        var e = await Assert.ThrowsAsync<ArgumentException>(() => client.SubmitAsync(ScalabilityClient.NewJobId(),
+            new JobSpec(Attempts.Legit, Attempts.LegitOutput, Processor: new ProcessorSpec(ProcessorSpec.PluginKind, PluginPath: plugin))));
+
+        Assert.Equal($"the processor plug-in '{plugin}' is outside this silo's data roots: {string.Join(", ", TestPaths.DataRoots)}", e.Message);
+    }
+
+    [Fact]
     public async Task A_job_inside_a_root_runs_to_completion()
     {
         var client = new ScalabilityClient(fixture.Client);

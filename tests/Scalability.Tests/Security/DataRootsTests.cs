@@ -103,6 +103,17 @@ public sealed class DataRootsTests : IDisposable
     }
 
     [Fact]
+    public void A_plug_in_a_job_names_must_lie_under_a_root_and_other_processors_name_no_file()
+    {
+        var outside = new ProcessorSpec(ProcessorSpec.PluginKind, PluginPath: Path.Combine(_outside, "evil.dll"));
+        var e = Assert.Throws<ArgumentException>(() => _roots.CheckPlugin(outside));
+        Assert.Equal($"the processor plug-in '{Path.Combine(_outside, "evil.dll")}' is outside this silo's data roots: {_data}", e.Message);
+
+        _roots.CheckPlugin(new ProcessorSpec(ProcessorSpec.PluginKind, PluginPath: Path.Combine(_data, "mine.dll")));
+        _roots.CheckPlugin(new ProcessorSpec(ProcessorSpec.LocalKind));
+    }
+
+    [Fact]
     public void A_root_given_through_a_link_admits_what_the_link_leads_to()
     {
         var linkedRoot = Path.Combine(_temp.Path, "data-link");
