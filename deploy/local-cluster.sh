@@ -3,6 +3,9 @@
 # and N silo processes on loopback, all sharing the database for membership and job state.
 #
 #   deploy/local-cluster.sh start [--silos N] [--postgres "<connection string>"] [--base-port P] [--workers W]
+#                                 [--data-root DIR]...
+#                                          # --data-root: a folder jobs may read and write (repeatable; default: the
+#                                          # folder 'start' is run from). Jobs on files elsewhere are refused.
 #                                          # again after a stop or a crash: restarts what is not running, and the
 #                                          # unfinished jobs resume
 #   deploy/local-cluster.sh add            # one more silo, as an operator adding capacity mid-job
@@ -24,6 +27,7 @@ WORKERS=0
 POSTGRES=""
 PURGE=false
 ONE_SILO=""
+DATA_ROOTS=()
 
 die() { echo "local-cluster: $*" >&2; exit 1; }
 say() { echo "local-cluster: $*" >&2; }
@@ -39,6 +43,7 @@ while [[ $# -gt 0 ]]; do
     --workers) WORKERS="$2"; shift 2 ;;
     --purge) PURGE=true; shift ;;
     --silo) ONE_SILO="$2"; shift 2 ;;
+    --data-root) DATA_ROOTS+=("$(cd "$2" && pwd)") || die "--data-root: '$2' is not a folder"; shift 2 ;;
     *) die "unknown option '$1'" ;;
   esac
 done
@@ -114,9 +119,11 @@ start_silo() {
   local lines_before
   touch "$log"
   lines_before="$(wc -l <"$log")"
+  local roots=() root
+  while IFS= read -r root; do roots+=(--data-root "$root"); done <"$STATE_DIR/data-roots"
   nohup dotnet "$STATE_DIR/bin/scale.dll" silo --clustering "postgres:$(cat "$STATE_DIR/connection")" \
     --silo-port "$silo_port" --gateway-port "$gateway_port" --http "http://127.0.0.1:$http_port" \
-    --workers "$(cat "$STATE_DIR/workers")" --state "$STATE_DIR/silo-$index" ${SCALE_SILO_ARGS:-} >>"$log" 2>&1 &
+    --workers "$(cat "$STATE_DIR/workers")" --state "$STATE_DIR/silo-$index" "${roots[@]}" ${SCALE_SILO_ARGS:-} >>"$log" 2>&1 &
   echo $! >"$STATE_DIR/silo-$index.pid"
   for _ in $(seq 1 120); do
     if tail -n +"$((lines_before + 1))" "$log" | grep -q " active in cluster "; then
@@ -157,6 +164,12 @@ stop_silo() {
 # After a stop or a crash: the same database, the same silos on the same ports.
 restart() {
   BASE_PORT="$(cat "$STATE_DIR/base-port")"
+  # Roots given again replace the saved ones (for silos started from now on).
+  if [[ ${#DATA_ROOTS[@]} -gt 0 ]]; then
+    printf '%s\n' "${DATA_ROOTS[@]}" >"$STATE_DIR/data-roots"
+  elif [[ ! -f "$STATE_DIR/data-roots" ]]; then
+    echo "$PWD" >"$STATE_DIR/data-roots"
+  fi
   if [[ -f "$STATE_DIR/postgres.port" ]] && ! as_db_user "$(pg_bin pg_ctl)" -D "$STATE_DIR/pgdata" status >/dev/null 2>&1; then
     start_postgres
   fi
@@ -184,9 +197,11 @@ case "$command" in
     echo "$BASE_PORT" >"$STATE_DIR/base-port"
     echo "$WORKERS" >"$STATE_DIR/workers"
     echo "$SILOS" >"$STATE_DIR/silo-count"
+    [[ ${#DATA_ROOTS[@]} -gt 0 ]] || DATA_ROOTS=("$PWD")
+    printf '%s\n' "${DATA_ROOTS[@]}" >"$STATE_DIR/data-roots"
     dotnet "$STATE_DIR/bin/scale.dll" db init --storage "postgres:$POSTGRES" >&2
     for index in $(seq 1 "$SILOS"); do start_silo "$index"; done
-    say "cluster up. Submit a job with:"
+    say "cluster up; jobs may read and write under: ${DATA_ROOTS[*]}. Submit a job with:"
     echo "dotnet $STATE_DIR/bin/scale.dll run <tickets.csv> --out <results.csv> --cluster \"postgres:$POSTGRES\""
     ;;
   add)

@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Orleans.Configuration;
+using Scalability.Client.Security;
 using Scalability.Silo.Storage;
 
 namespace Scalability.Silo;
@@ -45,10 +46,19 @@ public sealed class ClusterConnection : IAsyncDisposable
 
     public IClusterClient Client { get; }
 
+    /// <summary>
+    /// How long connecting may take. Orleans' client keeps asking for the cluster's manifest until a gateway answers,
+    /// so a gateway that never completes a connection (TLS on one side only, an untrusted certificate) would otherwise
+    /// hold a command forever.
+    /// </summary>
+    public static readonly TimeSpan DefaultConnectTimeout = TimeSpan.FromSeconds(30);
+
     public static async Task<ClusterConnection> ConnectAsync(
         ClusterAddress address, string clusterId = SiloSettings.DefaultClusterId, LogLevel logLevel = LogLevel.Warning,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, ClusterTls? tls = null, TimeSpan? connectTimeout = null)
     {
+        // Commands given no TLS option still find the cluster's when their environment names a certificate to trust.
+        tls ??= ClusterTls.FromEnvironment();
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true });
         builder.Logging.ClearProviders();
         builder.Logging.AddSimpleConsole(console => console.SingleLine = true);
@@ -56,6 +66,8 @@ public sealed class ClusterConnection : IAsyncDisposable
             console => console.LogToStandardErrorThreshold = LogLevel.Trace);
         builder.Logging.SetMinimumLevel(logLevel);
         builder.Logging.AddFilter("Orleans", logLevel > LogLevel.Error ? logLevel : LogLevel.Error);
+        // A connection that fails is said once, by the exception below; the host's own account of it is a stack trace.
+        builder.Logging.AddFilter("Microsoft.Extensions.Hosting", logLevel <= LogLevel.Information ? logLevel : LogLevel.None);
         builder.UseOrleansClient(client =>
         {
             if (address.Membership is { } membership)
@@ -71,17 +83,32 @@ public sealed class ClusterConnection : IAsyncDisposable
             {
                 client.UseLocalhostClustering(address.GatewayPort, serviceId: clusterId, clusterId: clusterId);
             }
+
+            if (tls is not null)
+            {
+                client.UseScalabilityTls(tls);
+            }
         });
 
         var host = builder.Build();
+        var patience = connectTimeout ?? DefaultConnectTimeout;
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(patience);
         try
         {
-            await host.StartAsync(cancellationToken);
+            await host.StartAsync(timeout.Token);
         }
         catch (Exception e)
         {
-            host.Dispose();
-            throw new InvalidOperationException($"could not connect to the cluster at {address.Describe()}: {e.Message}", e);
+            // Stopped, not only disposed: the client's retry loops end with it.
+            await HostShutdown.StopAndDisposeAsync(host, TimeSpan.FromSeconds(5));
+            var hint = tls is null
+                ? " (if its silos use TLS, give --tls, with --tls-trust <certificate> for a certificate this machine does not trust)"
+                : " over TLS (check that its silos use TLS and that --tls-trust names their certificate or its issuer)";
+            var reason = e is OperationCanceledException && !cancellationToken.IsCancellationRequested
+                ? $"no gateway completed a connection within {patience.TotalSeconds:0} s"
+                : e.Message;
+            throw new InvalidOperationException($"could not connect to the cluster at {address.Describe()}{hint}: {reason}", e);
         }
 
         return new ClusterConnection(host);

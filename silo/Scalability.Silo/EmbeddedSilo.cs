@@ -27,6 +27,12 @@ public sealed record EmbeddedSiloOptions
 
     public LogLevel LogLevel { get; init; } = LogLevel.Warning;
 
+    /// <summary>
+    /// The folders its jobs may read and write; null for anywhere: the silo runs with the user's own rights, on paths
+    /// the user gave.
+    /// </summary>
+    public IReadOnlyList<string>? DataRoots { get; init; }
+
     /// <summary>Assemblies of processor factories to offer beside the built-in ones.</summary>
     public IReadOnlyList<string> PluginPaths { get; init; } = [];
 
@@ -73,6 +79,8 @@ public sealed class EmbeddedSilo : IAsyncDisposable
             ConfigureJobs = options.ConfigureJobs,
             ConfigureScaling = options.ConfigureScaling,
             PluginPaths = options.PluginPaths,
+            DataRoots = options.DataRoots ?? [],
+            AnyDataPath = options.DataRoots is null,
             ConfigureWorkers = workers =>
             {
                 workers.Workers = options.Workers;

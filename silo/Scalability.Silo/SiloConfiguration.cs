@@ -4,6 +4,7 @@ using Scalability.Grains.Jobs;
 using Scalability.Grains.Processing;
 using Scalability.Grains.Processing.Llm;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Security;
 using Scalability.Grains.Telemetry;
 
 namespace Scalability.Silo;
@@ -29,6 +30,9 @@ public static class SiloConfiguration
         silo.Services.AddOptions<JobOptions>().Configure(options => configureJobs?.Invoke(options));
         silo.Services.AddOptions<WorkerPoolOptions>().Configure(options => configureWorkers?.Invoke(options));
         silo.Services.AddOptions<AutoScalerOptions>().Configure(options => configureScaling?.Invoke(options));
+        // No roots unless the host gives some (AddDataRoots): a silo reads and writes no job file by default.
+        silo.Services.AddOptions<DataRootOptions>();
+        silo.Services.AddSingleton(sp => new DataRoots(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<DataRootOptions>>()));
         silo.Services.AddSingleton<SiloWorkerPool>();
         silo.Services.AddSingleton<ILifecycleParticipant<ISiloLifecycle>>(sp => sp.GetRequiredService<SiloWorkerPool>());
         silo.Services.AddSingleton<ITicketProcessorFactory, LocalProcessorFactory>();
@@ -37,6 +41,20 @@ public static class SiloConfiguration
         silo.Services.AddSingleton<TicketProcessorRegistry>();
         silo.Services.AddSingleton<DashboardCounters>();
         silo.Services.AddSingleton<ChunkTelemetry>();
+        return silo;
+    }
+
+    /// <summary>The folders this silo's jobs may read and write (see <see cref="DataRoots"/>); repeatable.</summary>
+    public static ISiloBuilder AddDataRoots(this ISiloBuilder silo, params string[] roots)
+    {
+        silo.Services.Configure<DataRootOptions>(options => options.Roots.AddRange(roots));
+        return silo;
+    }
+
+    /// <summary>Lets this silo's jobs read and write anywhere its process may: for a silo inside a user's own command.</summary>
+    public static ISiloBuilder AllowAnyDataPath(this ISiloBuilder silo)
+    {
+        silo.Services.Configure<DataRootOptions>(options => options.AnyPath = true);
         return silo;
     }
 

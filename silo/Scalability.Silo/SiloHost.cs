@@ -9,6 +9,7 @@ using Orleans.Configuration;
 using Scalability.Grains;
 using Scalability.Grains.Processing;
 using Scalability.Silo.Http;
+using Scalability.Silo.Security;
 using Scalability.Silo.Storage;
 using Scalability.Silo.Telemetry;
 
@@ -30,6 +31,11 @@ public static class SiloHost
             await SchemaInstaller.ApplyAsync(clustering, cancellationToken);
         }
 
+        if (HttpAccess.Refusal(settings.Http, settings.HttpToken) is { } refusal)
+        {
+            throw new ArgumentException(refusal);
+        }
+
         // Loaded before anything starts, so that a bad plug-in stops the silo with its reason.
         var plugins = settings.PluginPaths.SelectMany(ProcessorPlugins.Load).ToArray();
 
@@ -40,6 +46,11 @@ public static class SiloHost
             Configure(web, settings, plugins);
             web.WebHost.UseUrls(http.ToString());
             var app = web.Build();
+            if (settings.HttpToken is { } token)
+            {
+                app.UseHttpToken(token);
+            }
+
             app.MapJobsPage();
             app.MapGet("/healthz", HealthAsync);
             app.MapScalabilityTelemetry();
@@ -119,6 +130,13 @@ public static class SiloHost
             }
 
             silo.AddScalability(settings.ConfigureJobs, settings.ConfigureWorkers, settings.ConfigureScaling);
+            silo.AddDataRoots([.. settings.DataRoots]);
+            if (settings.AnyDataPath)
+            {
+                silo.AllowAnyDataPath();
+            }
+
+            settings.Tls?.Apply(silo);
             builder.AddScalabilityTelemetry(silo, settings);
             foreach (var factory in plugins)
             {

@@ -2,6 +2,7 @@ using System.Net;
 using Microsoft.Extensions.Logging;
 using Scalability.Grains.Jobs;
 using Scalability.Grains.Scaling;
+using Scalability.Silo.Security;
 using Scalability.Silo.Storage;
 using Scalability.Silo.Telemetry;
 
@@ -29,10 +30,25 @@ public sealed record SiloSettings
 
     /// <summary>
     /// The silo's HTTP endpoint: health checks (<c>/healthz</c>), Prometheus metrics (<c>/metrics</c>), the Orleans
-    /// Dashboard (<c>/dashboard</c>) and the jobs page (<c>/jobs</c>, <c>/api/jobs</c>); null for none. Nothing there asks who is calling: bind it to loopback or a
-    /// private network.
+    /// Dashboard (<c>/dashboard</c>) and the jobs page (<c>/jobs</c>, <c>/api/jobs</c>); null for none. Off loopback it
+    /// needs <see cref="HttpToken"/> (see <see cref="Http.HttpAccess"/>).
     /// </summary>
     public Uri? Http { get; init; }
+
+    /// <summary>The token every HTTP path but <c>/healthz</c> asks for; null leaves a loopback endpoint open.</summary>
+    public SecretText? HttpToken { get; init; }
+
+    /// <summary>TLS on silo-to-silo and gateway connections; null for plain TCP.</summary>
+    public SiloTls? Tls { get; init; }
+
+    /// <summary>
+    /// The folders jobs may read input from and write output to on this silo (see
+    /// <see cref="Scalability.Grains.Security.DataRoots"/>). None, and <see cref="AnyDataPath"/> unset, refuses every job file.
+    /// </summary>
+    public IReadOnlyList<string> DataRoots { get; init; } = [];
+
+    /// <summary>Jobs may read and write anywhere this process may: for a silo inside a user's own command.</summary>
+    public bool AnyDataPath { get; init; }
 
     /// <summary>Where OpenTelemetry metrics and traces are sent; null for <c>OTEL_EXPORTER_OTLP_ENDPOINT</c>, or nowhere.</summary>
     public OtlpTarget? Otlp { get; init; }

@@ -1,5 +1,6 @@
 using Scalability.GrainInterfaces.Scaling;
 using Microsoft.Extensions.Logging;
+using Scalability.Client.Security;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 
@@ -32,21 +33,23 @@ internal sealed class ClusterSession : IAsyncDisposable
     /// Connects to <paramref name="cluster"/>, or starts an embedded silo on <paramref name="storage"/> that works only
     /// on the jobs <paramref name="acceptsJob"/> accepts.
     /// </summary>
+    /// <param name="dataRoots">The folders the embedded silo's jobs may use; null for anywhere.</param>
     public static async Task<ClusterSession> OpenAsync(
         ClusterAddress? cluster, DatabaseTarget storage, int workers, Func<string, bool> acceptsJob, bool verbose,
-        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null, AutoScalerSettings? scaling = null)
+        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null, AutoScalerSettings? scaling = null,
+        ClusterTls? tls = null, IReadOnlyList<string>? dataRoots = null)
     {
         var logLevel = verbose ? LogLevel.Information : LogLevel.Warning;
         if (cluster is not null)
         {
-            var connection = await ClusterConnection.ConnectAsync(cluster, logLevel: logLevel, cancellationToken: cancellationToken);
+            var connection = await ClusterConnection.ConnectAsync(cluster, logLevel: logLevel, cancellationToken: cancellationToken, tls: tls);
             return new ClusterSession(connection, connection.Client, $"the cluster at {cluster.Describe()}", embedded: false);
         }
 
         var silo = await EmbeddedSilo.StartAsync(
             new EmbeddedSiloOptions
             {
-                Storage = storage, Workers = workers, AcceptsJob = acceptsJob, LogLevel = logLevel, PluginPaths = plugins ?? [],
+                Storage = storage, Workers = workers, AcceptsJob = acceptsJob, LogLevel = logLevel, PluginPaths = plugins ?? [], DataRoots = dataRoots,
                 ConfigureScaling = scaling is null ? null : options => options.Settings = scaling,
             },
             cancellationToken);
@@ -61,11 +64,12 @@ internal sealed class ClusterSession : IAsyncDisposable
     /// </summary>
     public static async Task<(ClusterSession? Session, int ExitCode)> TryOpenAsync(
         ClusterAddress? cluster, DatabaseTarget storage, int workers, Func<string, bool> acceptsJob, bool verbose,
-        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null, AutoScalerSettings? scaling = null)
+        CancellationToken cancellationToken, IReadOnlyList<string>? plugins = null, AutoScalerSettings? scaling = null,
+        ClusterTls? tls = null, IReadOnlyList<string>? dataRoots = null)
     {
         try
         {
-            return (await OpenAsync(cluster, storage, workers, acceptsJob, verbose, cancellationToken, plugins, scaling), ExitCodes.Success);
+            return (await OpenAsync(cluster, storage, workers, acceptsJob, verbose, cancellationToken, plugins, scaling, tls, dataRoots), ExitCodes.Success);
         }
         catch (ArgumentException e)
         {

@@ -1,7 +1,9 @@
 using System.CommandLine;
+using Scalability.Client.Security;
 using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Scaling.Policy;
 using Scalability.Silo;
+using Scalability.Silo.Security;
 using Scalability.Silo.Storage;
 
 namespace Scalability.Cli.Commands;
@@ -60,6 +62,60 @@ internal static class CommonOptions
         Description = "Work on a running cluster instead of an embedded silo: postgres:<connection string> or " +
                       "sqlite:<file> (the silos' membership database), or localhost[:<gateway port>].",
     };
+
+    /// <summary><c>--tls</c> and <c>--tls-trust</c>: how a client reaches a cluster whose silos use TLS.</summary>
+    public static (Option<bool> Tls, Option<string?> Trust) Tls() =>
+    (
+        new Option<bool>("--tls")
+        {
+            Description = $"Connect to the cluster's gateways over TLS (its silos run with --tls-certificate; default: on when ${ClusterTls.TrustVariable} names a certificate).",
+        },
+        new Option<string?>("--tls-trust")
+        {
+            Description = "A certificate file (PEM or DER) the silos' certificate must be or chain to, e.g. their self-signed " +
+                          "certificate (default: the machine's trusted roots); implies --tls.",
+        });
+
+    /// <summary>The TLS the <see cref="Tls"/> options ask for; null for none (or the environment's, when set).</summary>
+    /// <exception cref="ArgumentException">TLS without a cluster, or a trust file that cannot be read.</exception>
+    public static ClusterTls? ParseTls(bool tls, string? trustFile, ClusterAddress? cluster)
+    {
+        if (!tls && trustFile is null)
+        {
+            return null;
+        }
+
+        return cluster is null
+            ? throw new ArgumentException("--tls and --tls-trust are for --cluster: the embedded silo has no network connections")
+            : ClusterTls.Load(trustFile);
+    }
+
+    public static Option<string?> DatabasePasswordFile() => new("--database-password-file")
+    {
+        Description = "A file holding the PostgreSQL password for --cluster or --storage, kept out of the connection string " +
+                      "(default: PGPASSWORD, or Password= in it).",
+    };
+
+    /// <summary>The cluster's and the storage's PostgreSQL databases with the password from <paramref name="passwordFile"/>.</summary>
+    /// <exception cref="ArgumentException">The file cannot be read, or neither database is PostgreSQL.</exception>
+    public static (ClusterAddress? Cluster, DatabaseTarget Storage) WithPasswordFile(ClusterAddress? cluster, DatabaseTarget storage, string? passwordFile)
+    {
+        if (passwordFile is null)
+        {
+            return (cluster, storage);
+        }
+
+        var password = SecretText.FromFile(passwordFile, "--database-password-file");
+        var membership = cluster?.Membership as PostgresDatabase;
+        if (membership is null && storage is not PostgresDatabase)
+        {
+            throw new ArgumentException("--database-password-file is for a PostgreSQL --cluster or --storage");
+        }
+
+        return (
+            membership is null ? cluster : cluster! with { Membership = membership.WithPassword(password, "--database-password-file") },
+            storage is PostgresDatabase ? storage.WithPassword(password, "--database-password-file") : storage);
+    }
 
     public static Option<string> StateFolder() => new("--state")
     {

@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Json;
 using Scalability.Client;
+using Scalability.Client.Security;
 using Scalability.GrainInterfaces;
 using Scalability.GrainInterfaces.Datasets;
 using Scalability.GrainInterfaces.Jobs;
@@ -9,6 +10,7 @@ using Scalability.GrainInterfaces.Processing;
 using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Jobs;
+using Scalability.Grains.Security;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
 
@@ -67,6 +69,8 @@ internal static class RunCommand
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: a new one)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
         var cluster = CommonOptions.Cluster();
+        var (tls, tlsTrust) = CommonOptions.Tls();
+        var databasePassword = CommonOptions.DatabasePasswordFile();
         var state = CommonOptions.StateFolder();
         var storage = CommonOptions.Storage();
         var json = CommonOptions.Json();
@@ -75,7 +79,7 @@ internal static class RunCommand
         {
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, conversationColumn, orderColumn, plugins,
             maxFailedFraction, budget, timeLimit, maxFieldBytes, maxRowBytes, allowFormulas, autoscale, minWorkers, maxAutoScaleWorkers,
-            jobId, resume, cluster, state, storage, json, verbose,
+            jobId, resume, cluster, tls, tlsTrust, databasePassword, state, storage, json, verbose,
         };
         foreach (var option in processor.All)
         {
@@ -89,17 +93,22 @@ internal static class RunCommand
             try
             {
                 processorSpec = processor.Parse(parse);
+                var (clusterAddress, storageTarget) = CommonOptions.WithPasswordFile(
+                    CommonOptions.ParseCluster(parse.GetValue(cluster)),
+                    CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!),
+                    parse.GetValue(databasePassword));
                 request = new RunRequest(
                     parse.GetValue(resume),
                     parse.GetValue(jobId),
                     parse.GetValue(maxWorkers),
-                    CommonOptions.ParseCluster(parse.GetValue(cluster)),
-                    CommonOptions.ParseStorage(parse.GetValue(storage), parse.GetValue(state)!),
+                    clusterAddress,
+                    storageTarget,
                     parse.GetValue(json),
                     parse.GetValue(verbose),
                     parse.GetValue(plugins) ?? [],
                     CommonOptions.ParseAutoScaling(parse.GetValue(autoscale)!, parse.GetValue(minWorkers), parse.GetValue(maxAutoScaleWorkers)),
-                    parse.GetValue(budget));
+                    parse.GetValue(budget),
+                    CommonOptions.ParseTls(parse.GetValue(tls), parse.GetValue(tlsTrust), clusterAddress));
             }
             catch (ArgumentException e)
             {
@@ -165,9 +174,10 @@ internal static class RunCommand
     /// </summary>
 
     /// <param name="Budget">A new budget for the job resumed (or found unfinished); null keeps its own.</param>
+    /// <param name="Tls">TLS to the cluster's gateways; null for plain TCP (or <see cref="ClusterTls.TrustVariable"/>).</param>
     internal sealed record RunRequest(
         string? ResumeJobId, string? JobId, int Workers, ClusterAddress? Cluster, DatabaseTarget Storage, bool Json, bool Verbose,
-        string[] Plugins, AutoScalerSettings Scaling, decimal? Budget = null);
+        string[] Plugins, AutoScalerSettings Scaling, decimal? Budget = null, ClusterTls? Tls = null);
 
     internal static async Task<int> RunAsync(JobSpec? spec, RunRequest request, CancellationToken cancellationToken)
     {
@@ -191,8 +201,15 @@ internal static class RunCommand
 
         // The embedded silo works only on this command's job, even when its state holds other unfinished ones.
         string? current = null;
+        // The embedded silo reads and writes where this command's user said, and nowhere else; a resumed job's paths
+        // were given by the same user in the same state.
+        var dataRoots = spec is null ? null : new[] { spec.InputPath, spec.OutputPath, spec.EffectiveProcessor.PluginPath }
+            .OfType<string>()
+            .Select(path => Path.GetDirectoryName(ResolvedPath.Of(path))!)
+            .ToArray();
         var opened = await ClusterSession.TryOpenAsync(
-            request.Cluster, request.Storage, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins, request.Scaling);
+            request.Cluster, request.Storage, request.Workers, id => id == current, request.Verbose, cancellationToken, request.Plugins, request.Scaling,
+            request.Tls, dataRoots);
         if (opened.Session is not { } session)
         {
             return opened.ExitCode;

@@ -2,7 +2,10 @@ using System.CommandLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Scalability.Grains.Jobs;
+using Scalability.Grains.Security;
 using Scalability.Silo;
+using Scalability.Silo.Http;
+using Scalability.Silo.Security;
 using Scalability.Silo.Storage;
 using Scalability.Silo.Telemetry;
 
@@ -36,8 +39,34 @@ internal static class SiloCommand
         var http = new Option<string?>("--http")
         {
             Description = "HTTP endpoint for health checks (/healthz), Prometheus metrics (/metrics), the Orleans Dashboard " +
-                          "(/dashboard) and the jobs page (/jobs), e.g. http://127.0.0.1:8080 (default: none). It has no authentication: keep it on " +
-                          "loopback or a private network.",
+                          "(/dashboard) and the jobs page (/jobs), e.g. http://127.0.0.1:8080 (default: none). Off loopback it needs a token " +
+                          "(--http-token-file).",
+        };
+        var httpTokenFile = new Option<string?>("--http-token-file")
+        {
+            Description = "A file holding the token (16 characters or more) that every HTTP path but /healthz asks for, as " +
+                          $"'Authorization: Bearer <token>' or ?token=<token> in a browser (default: ${HttpAccess.TokenVariable}). " +
+                          "Required when --http is not on loopback.",
+        };
+        var dataRoots = new Option<string[]>("--data-root")
+        {
+            Description = "A folder jobs may read input from and write output to; repeatable (default: " +
+                          $"${DataRootOptions.Variable}, folders separated by '{Path.PathSeparator}'). Without one, every job is refused.",
+        };
+        var tlsCertificate = new Option<string?>("--tls-certificate")
+        {
+            Description = "A PKCS#12 (.pfx) certificate with its key: silo-to-silo and gateway connections use TLS with it. " +
+                          "Every silo of the cluster needs one; clients connect with --tls.",
+        };
+        var tlsPassword = new Option<string?>("--tls-certificate-password-file") { Description = "A file holding the .pfx file's password." };
+        var tlsTrust = new Option<string?>("--tls-trust")
+        {
+            Description = "A certificate file (PEM or DER) that other silos' certificates must be or chain to (default: this " +
+                          "silo's own certificate, for a cluster sharing one).",
+        };
+        var databasePassword = new Option<string?>("--database-password-file")
+        {
+            Description = "A file holding the PostgreSQL password, kept out of the connection string (default: PGPASSWORD, or Password= in it).",
         };
         var otlpEndpoint = new Option<string?>("--otlp-endpoint")
         {
@@ -65,8 +94,9 @@ internal static class SiloCommand
         var verbose = CommonOptions.Verbose();
         var command = new Command("silo", "Run a silo of a Scalability.Orleans cluster until stopped.")
         {
-            storage, clustering, address, siloPort, gatewayPort, http, otlpEndpoint, otlpProtocol, workers, autoscale, minWorkers,
-            maxAutoScaleWorkers, clusterId, plugins, maxJobs, state, verbose,
+            storage, clustering, address, siloPort, gatewayPort, http, httpTokenFile, dataRoots, tlsCertificate, tlsPassword, tlsTrust,
+            databasePassword, otlpEndpoint, otlpProtocol, workers, autoscale, minWorkers, maxAutoScaleWorkers, clusterId, plugins, maxJobs,
+            state, verbose,
         };
         command.SetAction(async (parse, cancellationToken) =>
         {
@@ -74,6 +104,20 @@ internal static class SiloCommand
             try
             {
                 settings = ReadSettings(parse);
+                if (HttpAccess.Refusal(settings.Http, settings.HttpToken) is { } refusal)
+                {
+                    throw new ArgumentException(refusal);
+                }
+
+                if (parse.GetValue(tlsCertificate) is { } pfx)
+                {
+                    var password = parse.GetValue(tlsPassword) is { } file ? SecretText.FromFile(file, "--tls-certificate-password-file") : null;
+                    settings = settings with { Tls = SiloTls.Load(pfx, password, parse.GetValue(tlsTrust)) };
+                }
+                else if (parse.GetValue(tlsPassword) is not null || parse.GetValue(tlsTrust) is not null)
+                {
+                    throw new ArgumentException("--tls-certificate-password-file and --tls-trust go with --tls-certificate");
+                }
             }
             catch (ArgumentException e)
             {
@@ -113,6 +157,25 @@ internal static class SiloCommand
         var scaling = CommonOptions.ParseAutoScaling(
             parse.GetValue<string>("--autoscale")!, parse.GetValue<int>("--min-workers"), parse.GetValue<int>("--max-auto-scale-workers"));
         var clusterId = parse.GetValue<string>("--cluster-id")!;
+        if (parse.GetValue<string?>("--database-password-file") is { } passwordFile)
+        {
+            var password = SecretText.FromFile(passwordFile, "--database-password-file");
+            if (membership is null && store is not PostgresDatabase)
+            {
+                throw new ArgumentException("--database-password-file is for a PostgreSQL --clustering or --storage");
+            }
+
+            membership = membership?.WithPassword(password, "--database-password-file");
+            store = store is PostgresDatabase ? store.WithPassword(password, "--database-password-file") : store;
+        }
+
+        var tokenFile = parse.GetValue<string?>("--http-token-file");
+        var token = tokenFile is not null
+            ? SecretText.FromFile(tokenFile, "--http-token-file")
+            : Environment.GetEnvironmentVariable(HttpAccess.TokenVariable) is { Length: > 0 } fromEnvironment ? new SecretText(fromEnvironment.Trim()) : null;
+        var roots = parse.GetValue<string[]>("--data-root") is { Length: > 0 } rootsGiven
+            ? rootsGiven
+            : (Environment.GetEnvironmentVariable(DataRootOptions.Variable) ?? "").Split(Path.PathSeparator, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         return new SiloSettings
         {
             Storage = store,
@@ -125,6 +188,8 @@ internal static class SiloCommand
                     ? uri
                     : throw new ArgumentException($"--http: '{url}' is not an http:// or https:// address")
                 : null,
+            HttpToken = token,
+            DataRoots = roots.Select(Path.GetFullPath).ToArray(),
             Otlp = OtlpTarget.Resolve(parse.GetValue<string?>("--otlp-endpoint"), parse.GetValue<string?>("--otlp-protocol")),
             ClusterId = clusterId,
             ServiceId = clusterId,
@@ -153,12 +218,20 @@ internal static class SiloCommand
             return ExitCodes.JobFailed;
         }
 
+        foreach (var root in settings.DataRoots.Where(root => !Directory.Exists(root)))
+        {
+            Console.Error.WriteLine($"warning: the data root {root} is not a folder (yet)");
+        }
+
         var silo = host.Services.GetRequiredService<ILocalSiloDetails>();
         var workers = host.Services.GetRequiredService<Scalability.Grains.Scaling.SiloWorkerPool>().Limiter.Limit;
         // One line on stdout once the silo is up, for the scripts that start silos and wait for them.
         Console.Out.WriteLine(
             $"silo {silo.SiloAddress.ToParsableString()} active in cluster '{settings.ClusterId}': gateway port {settings.GatewayPort}, " +
-            $"{workers} workers, storage {settings.Storage?.Describe() ?? "in memory"}, clustering {settings.Clustering?.Describe() ?? "localhost"}" +
+            $"{workers} workers, storage {settings.Storage?.Describe() ?? "in memory"}, clustering {settings.Clustering?.Describe() ?? "localhost"}, " +
+            (settings.DataRoots.Count > 0 ? $"data roots {string.Join(", ", settings.DataRoots)}" : "no data roots (every job is refused: give --data-root)") +
+            (settings.Tls is { } tls ? $", {tls.Describe()}" : "") +
+            (settings.HttpToken is not null ? ", HTTP token required" : "") +
             (settings.Http is { } http
                 ? $", health {new Uri(http, "/healthz")}, metrics {new Uri(http, SiloTelemetry.MetricsPath)}, dashboard {new Uri(http, SiloTelemetry.DashboardPath + "/")}, jobs {new Uri(http, "/jobs")}"
                 : ""));

@@ -6,6 +6,7 @@ using Polly.Retry;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Processing;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Security;
 using Scalability.Grains.Telemetry;
 
 namespace Scalability.Grains.Jobs;
@@ -22,6 +23,7 @@ public sealed class ChunkGrain(
     SiloWorkerPool pool,
     ChunkTelemetry telemetry,
     IOptions<JobOptions> options,
+    DataRoots dataRoots,
     ILogger<ChunkGrain> logger) : Grain, IChunkGrain
 {
     /// <summary>
@@ -111,6 +113,9 @@ public sealed class ChunkGrain(
 
         try
         {
+            // This silo's own roots: the job's silo checked the paths with its roots, which may differ.
+            dataRoots.CheckChunk(order.Input.Path, order.PartDirectory, assignment.Index, assignment.Attempt);
+            dataRoots.CheckPlugin(order.Processor);
             ITicketProcessor processor = assignment.Work == ChunkWork.WriteAsFailed
                 ? new FailedRowsProcessor(assignment.FailureReason ?? "the chunk failed", assignment.Attempt - 1)
                 : new MeasuredProcessor(processors.Create(order.Processor, assignment), pool.Metrics);

@@ -7,6 +7,7 @@ using Scalability.Grains.History;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
 using Scalability.Grains.Scaling;
+using Scalability.Grains.Security;
 using Scalability.Grains.Telemetry;
 
 namespace Scalability.Grains.Jobs;
@@ -24,6 +25,7 @@ public sealed class JobGrain(
     IClusterMembershipService membership,
     SiloWorkerPool localPool,
     IOptions<JobOptions> options,
+    DataRoots dataRoots,
     ILogger<JobGrain> logger) : Grain, IJobGrain
 {
     private readonly SemaphoreSlim _saving = new(1, 1);
@@ -85,7 +87,11 @@ public sealed class JobGrain(
             return Progress();
         }
 
+        // A plug-in is code the silos would load and run: from under a data root only, checked before it is loaded.
+        dataRoots.CheckPlugin(spec.EffectiveProcessor);
         JobSpecs.Validate(spec);
+        // Refused before anything is saved: a job this silo may not read or write is bad input, not a failed job.
+        dataRoots.CheckJob(spec.InputPath, spec.OutputPath);
         // Listed before anything is saved, so that a job the directory refuses (the cluster's job limit) leaves no
         // trace, and before planning starts, so that a restart in the middle of planning is picked up too.
         // The spec as submitted: the same submission made again finds this job.
@@ -422,6 +428,8 @@ public sealed class JobGrain(
         {
             var (manifest, mapping) = await Task.Run(() =>
             {
+                // Checked again on the silo that plans, just before it reads: a link may have changed since submission.
+                dataRoots.Check(spec.InputPath, "the input");
                 var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, spec.Limits, _stopping.Token);
                 var columns = ColumnMapper.Map(spec.InputPath, scanned.Header, spec.IdColumn, spec.TextColumns, spec.KeepColumns,
                     spec.ConversationColumn, spec.OrderColumn);
@@ -646,6 +654,7 @@ public sealed class JobGrain(
             // Off the grain's turn: grain state is not to be touched in here.
             await Task.Run(() =>
             {
+                dataRoots.CheckJob(spec.InputPath, spec.OutputPath);
                 // The parts are all written now: the output needs as much again.
                 EnsureOutputSpace(spec.OutputPath, parts.Concat(rejectParts).Sum(part => new FileInfo(part).Length));
                 OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
@@ -710,9 +719,11 @@ public sealed class JobGrain(
         {
             try
             {
+                dataRoots.Check(PartFiles.SummaryPath(outputPath), "the summary file");
+                dataRoots.Check(PartFiles.Temporary(PartFiles.SummaryPath(outputPath)), "the summary file's temporary file");
                 SummaryFile.Write(PartFiles.SummaryPath(outputPath), summary);
             }
-            catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+            catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException)
             {
                 logger.LogWarning(e, "Job {JobId}: could not write its summary", JobId);
             }
@@ -775,7 +786,7 @@ public sealed class JobGrain(
     {
         try
         {
-            if (Directory.Exists(directory))
+            if (dataRoots.Refusal(directory, "the parts folder") is null && Directory.Exists(directory))
             {
                 Directory.Delete(directory, recursive: true);
             }

@@ -26,6 +26,13 @@ public abstract record DatabaseTarget
     /// <summary>What this database is, for logs and messages: never a password.</summary>
     public abstract string Describe();
 
+    /// <summary>
+    /// This database with the password read from a file (<c>--database-password-file</c>) rather than written in the
+    /// connection string or left to <c>PGPASSWORD</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The database takes no password (SQLite).</exception>
+    public abstract DatabaseTarget WithPassword(Security.SecretText password, string optionName);
+
     /// <summary>Reads <c>sqlite:&lt;file&gt;</c> or <c>postgres:&lt;connection string&gt;</c>, as given to <paramref name="optionName"/>.</summary>
     /// <exception cref="ArgumentException">The text is neither form, or its connection string cannot be read.</exception>
     public static DatabaseTarget Parse(string text, string optionName)
@@ -125,6 +132,9 @@ public sealed record SqliteDatabase(string Path) : DatabaseTarget
     }
 
     public override string Describe() => $"SQLite database {System.IO.Path.GetFullPath(Path)}";
+
+    public override DatabaseTarget WithPassword(Security.SecretText password, string optionName) =>
+        throw new ArgumentException($"{optionName} is for PostgreSQL; {Describe()} takes no password");
 }
 
 /// <summary>A PostgreSQL (15 or later) database: grain state and membership for a cluster.</summary>
@@ -154,6 +164,9 @@ public sealed record PostgresDatabase(string ConnectionString) : DatabaseTarget
         var database = string.IsNullOrEmpty(builder.Database) ? "the default database" : $"database {builder.Database}";
         return $"PostgreSQL {database} on {builder.Host}:{builder.Port}{user}";
     }
+
+    public override DatabaseTarget WithPassword(Security.SecretText password, string optionName) =>
+        new PostgresDatabase(new NpgsqlConnectionStringBuilder(ConnectionString) { Password = password.Value }.ConnectionString);
 
     // The record's generated ToString would print the connection string, password included.
     public override string ToString() => Describe();

@@ -80,6 +80,7 @@ public sealed class ClusterGuardTests : IDisposable
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddInMemoryJobStorage();
+            silo.AddDataRoots(TestPaths.DataRoots);
             silo.AddScalability(configureJobs,
                 workers => workers.AcceptsJob = _ => false,
                 scaling => scaling.Settings = new AutoScalerSettings(Enabled: false));

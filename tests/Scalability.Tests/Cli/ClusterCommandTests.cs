@@ -74,7 +74,8 @@ public sealed class ClusterCommandTests : IDisposable
         await using var silo = ScaleProcess.Start(_temp.Path, null,
             "silo", "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString(), "--http", $"http://127.0.0.1:{httpPort}",
             // The loop is off so that the manual scale below starts from the silo's own 2 workers.
-            "--workers", "2", "--autoscale", "off", "--state", _temp.File("silo-state"));
+            "--workers", "2", "--autoscale", "off", "--state", _temp.File("silo-state"), "--data-root", _temp.Path,
+            "--data-root", Path.GetDirectoryName(TestPaths.Dataset(TestPaths.Kaggle))!);
         var active = await silo.WaitForOutputAsync(line => line.Contains(" active in cluster "), Patience);
         var address = active.Split(' ')[1];
         Assert.Contains($"storage SQLite database {_temp.File("silo-state/state.db")}, clustering localhost", active);

@@ -3,6 +3,7 @@ using Orleans.TestingHost;
 using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Processing;
 using Scalability.Silo;
+using Scalability.Tests.Support;
 
 namespace Scalability.Tests.Cluster;
 
@@ -23,6 +24,7 @@ public sealed class ClusterFixture : IAsyncLifetime
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddInMemoryJobStorage();
+            silo.AddDataRoots(TestPaths.DataRoots);
             silo.AddScalability(jobs =>
             {
                 jobs.LeaseDuration = TimeSpan.FromSeconds(5);

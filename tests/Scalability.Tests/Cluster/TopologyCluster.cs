@@ -4,6 +4,7 @@ using Scalability.Grains;
 using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Processing;
 using Scalability.Silo;
+using Scalability.Tests.Support;
 using Scalability.Silo.Storage;
 
 namespace Scalability.Tests.Cluster;
@@ -25,6 +26,7 @@ public static class TopologyCluster
         builder.ConfigureSilo((_, silo) =>
         {
             silo.AddScalabilityGrainStorage(StorageNames.Jobs, storage);
+            silo.AddDataRoots(TestPaths.DataRoots);
             silo.AddScalability(
                 jobs =>
                 {

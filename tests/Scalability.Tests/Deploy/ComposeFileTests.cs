@@ -28,6 +28,7 @@ public sealed partial class ComposeFileTests
         Assert.Contains(postgres.Texts("volumes"), v => v.StartsWith("postgres:", StringComparison.Ordinal));
         Assert.Contains("pg_isready", string.Join(' ', postgres.Texts("healthcheck", "test")));
         Assert.Contains("POSTGRES_PASSWORD=", File.ReadAllText(DeployFiles.Path("deploy/.env.example")));
+        Assert.Contains($"{Scalability.Silo.Http.HttpAccess.TokenVariable}=", File.ReadAllText(DeployFiles.Path("deploy/.env.example")));
         Assert.Contains("/deploy/.env", File.ReadAllLines(DeployFiles.Path(".gitignore")));
     }
 
@@ -90,6 +91,18 @@ public sealed partial class ComposeFileTests
         DeployFiles.ParseScale(cli.Texts("command"), ComposePath + " scale");
         Assert.Equal(Service("postgres").Text("environment", "POSTGRES_PASSWORD"), cli.Text("environment", "PGPASSWORD"));
         Assert.Equal("service_healthy", cli.Text("depends_on", "silo", "condition"));
+    }
+
+    [Fact]
+    public void Silos_keep_jobs_on_the_data_volume_and_take_their_http_token_from_the_environment_file()
+    {
+        var silo = Service("silo");
+        var settings = DeployFiles.ReadSilo(silo.Texts("command"), ComposePath + " silo");
+
+        var mount = Assert.Single(silo.Texts("volumes"), v => v.StartsWith("data:", StringComparison.Ordinal))["data:".Length..];
+        Assert.Equal([mount], settings.DataRoots);
+        var variable = Scalability.Silo.Http.HttpAccess.TokenVariable;
+        Assert.Matches($@"^\$\{{{variable}:\?[^}}]*\}}$", silo.Text("environment", variable));
     }
 
     [Fact]

@@ -92,6 +92,10 @@ public sealed partial class DockerfileTests
         var check = HealthCheckUrl().Match(Image.Single("HEALTHCHECK").Arguments);
         Assert.True(check.Success, "HEALTHCHECK does not fetch /healthz over HTTP");
         Assert.Equal(http.Port, int.Parse(check.Groups["port"].Value));
+        // Jobs read and write on the image's volume and nowhere else; off loopback the silo needs its HTTP token.
+        Assert.Equal([Image.Single("VOLUME").Arguments.Trim()], silo.DataRoots);
+        Assert.Null(silo.HttpToken);
+        Assert.NotNull(Scalability.Silo.Http.HttpAccess.Refusal(silo.Http, silo.HttpToken));
     }
 
     [Fact]

@@ -17,7 +17,7 @@ public sealed partial class KubernetesManifestTests
     private const string Folder = "deploy/kubernetes";
 
     /// <summary>Variables the silo container reads itself rather than through its arguments.</summary>
-    private static readonly string[] ReadDirectly = [AdvertisedAddress.Variable, "PGPASSWORD"];
+    private static readonly string[] ReadDirectly = [AdvertisedAddress.Variable, "PGPASSWORD", Scalability.Silo.Http.HttpAccess.TokenVariable];
 
     private static readonly IReadOnlyList<(string File, YamlMappingNode Manifest)> Manifests =
         Directory.GetFiles(DeployFiles.Path(Folder), "*.yaml", SearchOption.AllDirectories)
@@ -37,7 +37,7 @@ public sealed partial class KubernetesManifestTests
     public void Every_manifest_parses_names_its_kind_and_lives_in_the_namespace()
     {
         Assert.Equal(
-            ["ConfigMap", "Deployment", "HorizontalPodAutoscaler", "Namespace", "PersistentVolumeClaim", "PodDisruptionBudget", "Secret", "Service", "Service", "StatefulSet"],
+            ["ConfigMap", "Deployment", "HorizontalPodAutoscaler", "Namespace", "PersistentVolumeClaim", "PodDisruptionBudget", "Secret", "Secret", "Service", "Service", "StatefulSet"],
             Manifests.Select(m => m.Manifest.Text("kind")).Order());
         foreach (var (file, manifest) in Manifests.Where(m => m.Manifest.Text("kind") != "Namespace"))
         {
@@ -155,6 +155,21 @@ public sealed partial class KubernetesManifestTests
 
         Assert.DoesNotContain(Manifest("ConfigMap", "scalability-settings").Entries("data").Values,
             value => ((YamlScalarNode)value).Value!.Contains("password", StringComparison.OrdinalIgnoreCase));
+    }
+
+    [Fact]
+    public void The_http_token_comes_from_its_secret_and_jobs_keep_to_the_data_volume()
+    {
+        var secret = Manifest("Secret", "scalability-http");
+        var reference = Variable(SiloContainer, Scalability.Silo.Http.HttpAccess.TokenVariable).Get("valueFrom", "secretKeyRef");
+        Assert.Equal(secret.Text("metadata", "name"), reference.Text("name"));
+        var token = secret.Text("stringData", reference.Text("key"));
+        Assert.True(token.Length >= Scalability.Silo.Http.HttpAccess.MinimumTokenLength, "the template token is shorter than a silo accepts");
+
+        var settings = DeployFiles.ReadSilo(SiloArguments(), $"{Folder}/silo.yaml");
+        Assert.Equal([Assert.Single(SiloContainer.Items("volumeMounts")).Text("mountPath")], settings.DataRoots);
+        // With the token the probes' /healthz stays open and everything else asks for it.
+        Assert.Null(Scalability.Silo.Http.HttpAccess.Refusal(settings.Http, new Scalability.Silo.Security.SecretText(token)));
     }
 
     [Fact]

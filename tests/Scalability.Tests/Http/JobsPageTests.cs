@@ -46,6 +46,7 @@ public sealed class JobsPageTests : IDisposable
             Http = root,
             ClusterId = "jobs-page-" + Guid.NewGuid().ToString("N")[..8],
             LogLevel = LogLevel.Warning,
+            DataRoots = TestPaths.DataRoots,
             ConfigureWorkers = workers => workers.Workers = 2,
         });
         try

@@ -35,7 +35,8 @@ public sealed class SiloProcesses(string workingDirectory, string database, IRea
         var process = ScaleProcess.Start(workingDirectory, environment,
         [
             "silo", "--clustering", database, "--silo-port", siloPort.ToString(), "--gateway-port", gatewayPort.ToString(),
-            "--state", Path.Combine(workingDirectory, $"silo-{number}"), .. extraArgs,
+            "--state", Path.Combine(workingDirectory, $"silo-{number}"), .. TestPaths.DataRoots.SelectMany(root => new[] { "--data-root", root }),
+            .. extraArgs,
         ]);
         _running[number] = process;
         var active = await process.WaitForOutputAsync(line => line.Contains(" active in cluster "), StartPatience);

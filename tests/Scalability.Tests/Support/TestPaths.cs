@@ -11,6 +11,11 @@ public static class TestPaths
     public const string Kaggle = "customer-support-tickets-8469.csv";
     public const string Bitext = "bitext-support-4514.csv";
 
+    /// <summary>
+    /// The data roots of the tests' silos: the scratch folders, the shared datasets and the repository (its samples).
+    /// </summary>
+    public static string[] DataRoots => [TempFolder.Root, SharedData.Value, RepositoryRoot];
+
     /// <summary>The repository's root: the folder holding Scalability.Orleans.sln.</summary>
     public static string RepositoryRoot { get; } = FindUp(AppContext.BaseDirectory, dir => File.Exists(Path.Combine(dir, "Scalability.Orleans.sln")))
         ?? throw new InvalidOperationException("cannot find the repository root above " + AppContext.BaseDirectory);
@@ -40,9 +45,12 @@ public static class TestPaths
 /// <summary>A scratch folder for one test, removed when the test ends.</summary>
 public sealed class TempFolder : IDisposable
 {
+    /// <summary>The folder every scratch folder is made in.</summary>
+    public static string Root { get; } = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scale-tests");
+
     public TempFolder()
     {
-        Path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "scale-tests", Guid.NewGuid().ToString("N")[..12]);
+        Path = System.IO.Path.Combine(Root, Guid.NewGuid().ToString("N")[..12]);
         Directory.CreateDirectory(Path);
     }
 

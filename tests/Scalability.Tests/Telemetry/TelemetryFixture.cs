@@ -57,6 +57,7 @@ public sealed class TelemetryFixture : IAsyncLifetime
             Otlp = new OtlpTarget(Collector.Endpoint, OtlpExportProtocol.HttpProtobuf),
             ClusterId = "telemetry-" + Guid.NewGuid().ToString("N")[..8],
             LogLevel = LogLevel.Warning,
+            DataRoots = TestPaths.DataRoots,
             ConfigureWorkers = workers => workers.Workers = 2,
         });
         SiloAddress = Silo.Services.GetRequiredService<ILocalSiloDetails>().SiloAddress.ToParsableString();
