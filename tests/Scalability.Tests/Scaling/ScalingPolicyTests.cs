@@ -282,6 +282,25 @@ public sealed class ScalingPolicyTests
     }
 
     [Fact]
+    public void A_served_rate_cut_undoes_an_overshoot_of_three_times_the_limit_in_one_step()
+    {
+        var policy = Policy(TargetMode.SpeedOptimized);
+        var workers = 2;
+        while (workers < 32)
+        {
+            workers = policy.Decide(Busy(workers, ticketsPerSecond: workers * 1000 / 52.0, p50: 52)).Workers;
+        }
+
+        var cut = policy.Decide(Busy(32, ticketsPerSecond: 200, p50: 52, limited: 0.04));
+        // Without clean windows to measure a worker by, the refused share alone says little was refused.
+        var guessed = Policy(TargetMode.SpeedOptimized).Decide(Busy(32, ticketsPerSecond: 200, p50: 52, limited: 0.04));
+
+        Assert.Equal(10, cut.Workers);
+        Assert.Contains("is 10.4 workers' worth: cut 32 → 10", cut.Reason, StringComparison.Ordinal);
+        Assert.Equal(27, guessed.Workers);
+    }
+
+    [Fact]
     public void A_small_429_share_cuts_a_tenth_under_what_the_endpoint_accepted()
     {
         // The endpoint took 96.9% of 40 workers' requests: aim 10% under that.

@@ -527,6 +527,8 @@ public sealed class ScalingPolicy
         var w = o.Workers;
         var target = int.MaxValue;
         int? ceiling = null;
+        var byLittlesLaw = false;
+        var littlesLawTarget = int.MaxValue;
         var causes = new List<string>(3);
 
         var limited = o.RateLimitedRate;
@@ -538,7 +540,6 @@ public sealed class ScalingPolicy
             var factor = Math.Clamp((1 - limited) * _options.RateLimitHeadroom, _options.DeepestCut, _options.ShallowestCut);
             var cause = Invariant($"429s at {limited:0.0%} of requests (above {_options.RateLimitThreshold:0.#%})");
             int ceilingAt;
-            var byLittlesLaw = false;
             if (ServedConcurrency(o) is { } served && served < acceptedByShare)
             {
                 byLittlesLaw = true;
@@ -566,6 +567,7 @@ public sealed class ScalingPolicy
             // only when it is all there is. (A window just after a cut still shows 429s of the level before, and a
             // share-sized cut on top of a served-rate one would undershoot.)
             var aim = byLittlesLaw ? ceilingAt - 1 : Math.Min((int)Math.Floor((w * factor) + Epsilon), ceilingAt - 1);
+            littlesLawTarget = byLittlesLaw ? aim : int.MaxValue;
             target = Math.Min(target, aim);
             causes.Add(cause);
         }
@@ -590,8 +592,11 @@ public sealed class ScalingPolicy
             return null;
         }
 
-        // Every cut takes at least one worker and at most half, and never goes under the floor.
-        var deepest = Math.Min((int)Math.Ceiling(w * _options.DeepestCut), w - 1);
+        // Every cut takes at least one worker and at most half (a quarter when the served rate sized a 429 cut: that
+        // estimate rests on measured clean windows, not on a guess, and an overshoot of ×2 or more past an endpoint's
+        // limit would otherwise take two cuts and their windows of 429s to undo), and never goes under the floor.
+        var deepestShare = byLittlesLaw && target == littlesLawTarget ? _options.DeepestServedRateCut : _options.DeepestCut;
+        var deepest = Math.Min((int)Math.Ceiling(w * deepestShare), w - 1);
         target = w <= floor ? w : Math.Max(floor, Math.Max(deepest, Math.Min(target, w - 1)));
         return (target, string.Join(" and ", causes), ceiling);
     }

@@ -35,6 +35,12 @@ public sealed record ScalingPolicyOptions
     /// <summary>No single cut goes below this share of the workers (TCP's halving).</summary>
     public double DeepestCut { get; init; } = 0.5;
 
+    /// <summary>
+    /// No 429 cut sized by the served rate (Little's law over clean windows) goes below this share of the workers: it
+    /// rests on measurements, so it may undo a large overshoot in one step.
+    /// </summary>
+    public double DeepestServedRateCut { get; init; } = 0.25;
+
     /// <summary>A 429 cut takes at least this much off (×0.9), so that a small excess still clears.</summary>
     public double ShallowestCut { get; init; } = 0.9;
 
