@@ -34,7 +34,10 @@ public sealed class CostModelGrainTests(ClusterFixture fixture) : IDisposable
         Assert.True(projection.CostLowUsd < projection.TotalCostUsd && projection.TotalCostUsd < projection.CostHighUsd);
         Assert.Equal(Math.Round(plan.Best!.TotalCostUsd / 100_000, 6, MidpointRounding.AwayFromZero), analysis.OptimalCostPerTicketUsd);
         Assert.Equal(plan.Best.TotalCostUsd, analysis.Recommendation.Best!.TotalCostUsd);
-        Assert.Contains(projection.Assumptions, a => a.Contains("tickets sampled from synthetic tickets", StringComparison.Ordinal));
+        // Llm jobs run by other tests on this cluster may have left runs of the model: the plan then rests on them.
+        var measured = await fixture.Client.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key).GetProfile("llm:gpt-4o-mini");
+        var basis = measured is null ? "tickets sampled from synthetic tickets" : $"measured over {measured.Runs} run";
+        Assert.Contains(projection.Assumptions, a => a.Contains(basis, StringComparison.Ordinal));
     }
 
     [Fact]
