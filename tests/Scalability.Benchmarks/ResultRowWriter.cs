@@ -8,7 +8,7 @@ namespace Scalability.Benchmarks;
 /// <summary>
 /// Writes output rows in the product's layout (see <c>ColumnMapping.OutputHeader</c>): the row number when the input
 /// has no id column, the kept input columns, then the result columns (<c>ColumnMapper.ResultColumns</c>): category,
-/// confidence, summary, status, error, failure kind, attempts, tokens and cost. The benchmark compares the two
+/// confidence, language, summary, status, error, failure kind, attempts, tokens and cost. The benchmark compares the two
 /// modes' outputs byte for byte, so any drift from the product's layout shows up there.
 /// </summary>
 internal static class ResultRowWriter
@@ -28,6 +28,7 @@ internal static class ResultRowWriter
         var succeeded = result.Status == TicketStatus.Ok;
         writer.WriteField(succeeded ? result.Category : "");
         writer.WriteField(succeeded ? result.Confidence.ToString("0.000", CultureInfo.InvariantCulture) : "");
+        writer.WriteField(result.Language ?? "");
         writer.WriteField(succeeded ? result.Summary : "");
         writer.WriteField(succeeded ? "ok" : "failed");
         writer.WriteField(result.Error ?? "");

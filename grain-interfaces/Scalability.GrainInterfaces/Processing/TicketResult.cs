@@ -28,6 +28,8 @@ public enum FailureKind
 /// </summary>
 /// <param name="Attempts">Requests (or calls) made for this ticket, retries and repairs included.</param>
 /// <param name="RateLimited">How many of those requests were answered 429.</param>
+/// <param name="Language">The ticket's language as an ISO 639-1 code (<c>en</c>, <c>de</c>, …), <c>und</c> when it could
+/// not be told, or null when the processor does not say (the job then detects it).</param>
 [GenerateSerializer, Immutable, Alias("TicketResult")]
 public sealed record TicketResult(
     [property: Id(0)] string Category,
@@ -40,7 +42,8 @@ public sealed record TicketResult(
     [property: Id(7)] decimal CostUsd = 0m,
     [property: Id(8)] FailureKind Failure = FailureKind.None,
     [property: Id(9)] int Attempts = 1,
-    [property: Id(10)] int RateLimited = 0)
+    [property: Id(10)] int RateLimited = 0,
+    [property: Id(11)] string? Language = null)
 {
     public static TicketResult Failed(string error, FailureKind kind = FailureKind.ProcessorError, int attempts = 1) =>
         new("", 0, "", TicketStatus.Failed, error, Failure: kind, Attempts: attempts);

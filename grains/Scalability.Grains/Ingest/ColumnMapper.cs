@@ -8,7 +8,7 @@ public static class ColumnMapper
 {
     /// <summary>The columns every output row ends with, after the input's columns.</summary>
     public static readonly string[] ResultColumns =
-        ["category", "confidence", "summary", "status", "error", "failure_kind", "attempts", "tokens_in", "tokens_out", "cost_usd"];
+        ["category", "confidence", "language", "summary", "status", "error", "failure_kind", "attempts", "tokens_in", "tokens_out", "cost_usd"];
 
     /// <summary>The column that numbers output rows when the input has no id column.</summary>
     public const string RowNumberColumn = "row";

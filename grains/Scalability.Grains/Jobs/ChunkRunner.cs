@@ -144,6 +144,7 @@ public static class ChunkRunner
         var succeeded = result.Status == TicketStatus.Ok;
         writer.WriteField(succeeded ? text(result.Category) : "");
         writer.WriteField(succeeded ? result.Confidence.ToString("0.000", CultureInfo.InvariantCulture) : "");
+        writer.WriteField(result.Language ?? "");
         writer.WriteField(succeeded ? text(result.Summary) : "");
         writer.WriteField(succeeded ? "ok" : "failed");
         writer.WriteField(text(result.Error ?? ""));

@@ -146,7 +146,7 @@ public sealed class RunCommandTests : IDisposable
 
         Assert.True(run.ExitCode == 0, run.StdErr);
         var results = CsvFiles.Read(output);
-        Assert.Equal(["ticket_id", "subject", "category", "confidence", "summary", "status", "error",
+        Assert.Equal(["ticket_id", "subject", "category", "confidence", "language", "summary", "status", "error",
             "failure_kind", "attempts", "tokens_in", "tokens_out", "cost_usd"], results.Header);
         Assert.Equal(CsvFiles.Read(input).Values("ticket_id"), results.Values("ticket_id"));
     }

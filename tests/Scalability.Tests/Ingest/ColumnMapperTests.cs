@@ -33,7 +33,7 @@ public sealed class ColumnMapperTests
         // No id column: a row number leads; the input's own 'category' label is kept beside ours under another name.
         Assert.Equal(
             ["row", "context", "role", "instruction", "intent", "entity_type", "entity_value", "start_offset", "end_offset",
-             "input.category", "tags", "response", "category", "confidence", "summary", "status", "error",
+             "input.category", "tags", "response", "category", "confidence", "language", "summary", "status", "error",
              "failure_kind", "attempts", "tokens_in", "tokens_out", "cost_usd"],
             mapping.OutputHeader);
     }
@@ -69,7 +69,7 @@ public sealed class ColumnMapperTests
         Assert.Equal(["notes", "subject"], mapping.TextColumns);
         Assert.False(mapping.IdDetected);
         Assert.False(mapping.TextDetected);
-        Assert.Equal(["ref", "notes", "category", "confidence", "summary", "status", "error",
+        Assert.Equal(["ref", "notes", "category", "confidence", "language", "summary", "status", "error",
              "failure_kind", "attempts", "tokens_in", "tokens_out", "cost_usd"], mapping.OutputHeader);
     }
 
