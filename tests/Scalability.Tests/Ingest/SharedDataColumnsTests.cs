@@ -98,6 +98,32 @@ public sealed class SharedDataColumnsTests
     }
 
     [Fact]
+    public void Generated_tickets_come_out_as_their_names_would_have_them()
+    {
+        var path = Path.Combine(Path.GetTempPath(), $"scale-generated-{Guid.NewGuid():N}.csv");
+        try
+        {
+            using (var file = File.Create(path))
+            {
+                SyntheticTicketGenerator.Write(file, 1000, seed: 3);
+            }
+
+            var sample = ColumnSample.Read(path);
+            var byName = ColumnMapper.Map(path, sample, null, null, null);
+            var byContent = ColumnMapper.Map(path, sample with { Header = sample.Header.Select((_, i) => $"c{i + 1}").ToArray() }, null, null, null);
+
+            Assert.Equal("ticket_id", byName.IdColumn);
+            Assert.Equal(["subject", "body"], byName.TextColumns);
+            Assert.Equal(byName.IdIndex, byContent.IdIndex);
+            Assert.Equal(byName.TextIndexes, byContent.TextIndexes);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
     public void The_sample_is_the_first_500_records()
     {
         var sample = ColumnSample.Read(TestPaths.Dataset(TestPaths.Kaggle));
