@@ -32,7 +32,7 @@ internal static class BaselineChild
         using (var reader = CsvReader.FromFile(options.InputPath, ReaderOptions(), FileOptions.SequentialScan))
         {
             var header = reader.Headers.ToArray();
-            var mapping = ColumnMapper.Map(options.InputPath, header, idColumn: null, textColumns: null, keepColumns: null);
+            var mapping = ColumnMapper.Map(options.InputPath, ColumnSample.Read(options.InputPath), idColumn: null, textColumns: null, keepColumns: null);
             var processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
 
             await using var writer = CsvWriter.ToFile(options.OutputPath, new CsvWriterOptions(), FileOptions.SequentialScan);

@@ -21,7 +21,7 @@ internal static class ChunksChild
         var clock = Stopwatch.StartNew();
 
         var manifest = ManifestScanner.Scan(options.InputPath, options.ChunkSize);
-        var mapping = ColumnMapper.Map(options.InputPath, manifest.Header, idColumn: null, textColumns: null, keepColumns: null);
+        var mapping = ColumnMapper.Map(options.InputPath, ColumnSample.Read(options.InputPath), idColumn: null, textColumns: null, keepColumns: null);
         var scanned = clock.Elapsed;
 
         var input = manifest with { Chunks = [] };

@@ -101,17 +101,21 @@ internal static class AnalyzeCommand
 
         var profile = analysis.Profile;
         var range = profile.MaxRows is null ? $"{profile.MinRows:N0}+ rows" : $"{profile.MinRows:N0}–{profile.MaxRows:N0} rows";
-        var text = string.Join(Environment.NewLine,
+        var text = string.Join(Environment.NewLine, [
             analysis.Path,
             $"  rows         {analysis.Rows:N0}",
             $"  size         {Format.Bytes(analysis.Bytes)}",
             $"  columns      {analysis.Columns.Length}: {string.Join(", ", analysis.Columns)}",
-            $"  id column    {analysis.IdColumn ?? "(none: rows are numbered)"}",
-            $"  text columns {string.Join(", ", analysis.TextColumns)}",
+            $"  id column    {(analysis.IdChoice is { } idChoice ? ColumnText.Choice(idChoice, quoted: false) : analysis.IdColumn ?? "(none: rows are numbered)")}",
+            $"  text columns {(analysis.TextChoices is { Length: > 0 } textChoices ? ColumnText.Choices(textChoices, quoted: false) : string.Join(", ", analysis.TextColumns))}",
+            .. ColumnText.NotRead(analysis.NotRead, "  not read     ", quoted: false),
+            $"  column kinds (from the first {analysis.SampledRecords:N0} records)",
+            .. (analysis.ColumnKinds ?? []).Select(c => $"    {c.Column}: {c.Description}"),
             $"  chunks       {analysis.Chunks:N0} of up to {analysis.ChunkSize:N0} rows",
             $"  profile      {profile.Name} ({range}): {profile.Workers} workers × {profile.MemoryMbPerWorker} MB, " +
             $"${profile.CostPerTicketUsd.ToString("0.000", CultureInfo.InvariantCulture)}/ticket, ~{Format.Minutes(profile.EstimatedDurationMinutes)}",
-            $"  est. cost    ${analysis.EstimatedCostUsd.ToString("N2", CultureInfo.InvariantCulture)} (the profile's cost per ticket)");
+            $"  est. cost    ${analysis.EstimatedCostUsd.ToString("N2", CultureInfo.InvariantCulture)} (the profile's cost per ticket)",
+        ]);
         var projection = cost.Projection;
         var lines = new List<string>
         {

@@ -406,11 +406,14 @@ internal static class RunCommand
         return null;
     }
 
+    /// <summary>The columns a job reads and why, with a line for each column of free text it does not read.</summary>
     private static string DescribeColumns(ColumnMapping mapping)
     {
         var id = mapping.IdColumn is null
             ? "none found: rows are numbered in a 'row' column"
-            : $"'{mapping.IdColumn}'{(mapping.IdDetected ? " (detected)" : "")}";
+            : mapping.IsConversation || mapping.IdChoice is null
+                ? $"'{mapping.IdColumn}'{(mapping.IdDetected ? " (detected)" : "")}"
+                : ColumnText.Choice(mapping.IdChoice);
         if (mapping.IsConversation)
         {
             id += mapping.OrderColumn is null
@@ -418,8 +421,11 @@ internal static class RunCommand
                 : $", one ticket per conversation, messages ordered by '{mapping.OrderColumn}'";
         }
 
-        var text = string.Join(", ", mapping.TextColumns.Select(c => $"'{c}'")) + (mapping.TextDetected ? " (detected)" : "");
-        return $"columns: id = {id}; text = {text}";
+        // A mapping saved before choices carried their reasons says only whether it was detected.
+        var text = mapping.TextChoices is { Length: > 0 } choices
+            ? ColumnText.Choices(choices)
+            : string.Join(", ", mapping.TextColumns.Select(c => $"'{c}'")) + (mapping.TextDetected ? " (detected)" : "");
+        return string.Join(Environment.NewLine, [$"columns: id = {id}; text = {text}", .. ColumnText.NotRead(mapping.NotRead, "  ")]);
     }
 
     private static string Describe(JobSummary summary)

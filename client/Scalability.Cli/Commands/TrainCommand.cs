@@ -68,8 +68,11 @@ internal static class TrainCommand
         try
         {
             data = LabeledCsv.Read(input, labelColumn, textColumns, cancellationToken);
-            Console.Error.WriteLine($"columns: label = '{data.LabelColumn}'; text = {string.Join(", ", data.TextColumns.Select(c => $"'{c}'"))}" +
-                                    (data.TextDetected ? " (detected)" : ""));
+            Console.Error.WriteLine(string.Join(Environment.NewLine,
+            [
+                $"columns: label = '{data.LabelColumn}'; text = {ColumnText.Choices(data.TextChoices ?? [])}",
+                .. ColumnText.NotRead(data.NotRead, "  "),
+            ]));
             run = CategorizerTrainer.Train(data.Examples, new TrainingOptions
             {
                 TestFraction = testFraction,

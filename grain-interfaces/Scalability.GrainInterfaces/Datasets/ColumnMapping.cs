@@ -7,6 +7,12 @@ namespace Scalability.GrainInterfaces.Datasets;
 /// <param name="ConversationIndex">In conversation mode, the column whose value groups rows into conversations (it is
 /// also the id column); <see cref="NoColumn"/> otherwise.</param>
 /// <param name="OrderIndex">The column that orders a conversation's messages, or <see cref="NoColumn"/>.</param>
+/// <param name="IdChoice">How the id column was chosen; null when there is none, or in a mapping saved before reasons
+/// were kept.</param>
+/// <param name="TextChoices">How each text column was chosen, in the order of <paramref name="TextColumns"/>; null in a
+/// mapping saved before reasons were kept.</param>
+/// <param name="NotRead">Other columns of free text, found but not read (a user names them with
+/// <c>--text-columns</c> to read them); null or empty when there are none.</param>
 [GenerateSerializer, Immutable, Alias("ColumnMapping")]
 public sealed record ColumnMapping(
     [property: Id(0)] int IdIndex,
@@ -19,7 +25,10 @@ public sealed record ColumnMapping(
     [property: Id(7)] bool TextDetected,
     [property: Id(8)] int ConversationIndex = ColumnMapping.NoColumn,
     [property: Id(9)] int OrderIndex = ColumnMapping.NoColumn,
-    [property: Id(10)] string? OrderColumn = null)
+    [property: Id(10)] string? OrderColumn = null,
+    [property: Id(11)] ColumnChoice? IdChoice = null,
+    [property: Id(12)] ColumnChoice[]? TextChoices = null,
+    [property: Id(13)] ColumnChoice[]? NotRead = null)
 {
     public const int NoColumn = -1;
 

@@ -17,7 +17,7 @@ public sealed record TicketSample(DatasetShape Dataset, string[] Texts)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleSize, 1);
         var manifest = ManifestScanner.Scan(path, ChunkSizing.Auto, cancellationToken);
-        var mapping = ColumnMapper.Map(path, manifest.Header, idColumn, textColumns, keepColumns: null);
+        var mapping = ColumnMapper.Map(path, ColumnSample.Read(path), idColumn, textColumns, keepColumns: null);
         var rows = manifest.RowCount;
         var step = Math.Max(1, rows / sampleSize);
         var texts = new List<string>();

@@ -1,8 +1,10 @@
 namespace Scalability.Grains.Ingest;
 
 /// <summary>
-/// Chooses the id column and the text columns of an input, from common names or as the user names them, and lays
-/// out the output's columns.
+/// Chooses the id column and the text columns of an input, and lays out the output's columns. A column the user
+/// names wins; then a column whose name is a known one (<c>Ticket ID</c>, <c>subject</c>, <c>body</c>, …); then, when
+/// no name says, what the columns' sampled values are (<see cref="ColumnProfiler"/>, <see cref="ContentColumns"/>).
+/// Each choice carries its reason.
 /// </summary>
 public static class ColumnMapper
 {
@@ -30,17 +32,24 @@ public static class ColumnMapper
     /// <summary>The column of a conversation's output row that holds its number of messages.</summary>
     public const string MessagesColumn = "messages";
 
+    private const string ByName = "by name";
+    private const string AsGiven = "as given";
+
+    /// <param name="sample">The header and the first records (<see cref="ColumnSample.Read"/>), whose values choose
+    /// the columns that no name does.</param>
     /// <param name="conversationColumn">In conversation mode, the column that groups rows into conversations: it is the
-    /// id column, it and <paramref name="orderColumn"/> are never detected as text columns, and
-    /// <paramref name="keepColumns"/> does not apply (see <see cref="ConversationHeader"/>).</param>
+    /// id column, it and <paramref name="orderColumn"/> are never text columns, and <paramref name="keepColumns"/> does
+    /// not apply (see <see cref="ConversationHeader"/>).</param>
     public static ColumnMapping Map(
-        string path, string[] header, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns,
+        string path, ColumnSample sample, string? idColumn, IReadOnlyList<string>? textColumns, IReadOnlyList<string>? keepColumns,
         string? conversationColumn = null, string? orderColumn = null)
     {
+        var header = sample.Header;
         var conversationIndex = conversationColumn is null ? ColumnMapping.NoColumn : Find(path, header, conversationColumn, "--conversation-column");
         var orderIndex = orderColumn is null ? ColumnMapping.NoColumn : Find(path, header, orderColumn, "--order-column");
         var conversation = conversationIndex != ColumnMapping.NoColumn;
         var idIndex = idColumn is null ? Detect(header, IdNames) : Find(path, header, idColumn, "--id-column");
+        (ColumnSource Source, string Reason) idReason = idColumn is null ? (ColumnSource.Name, ByName) : (ColumnSource.Given, AsGiven);
         if (conversation)
         {
             if (idColumn is not null && idIndex != conversationIndex)
@@ -50,12 +59,21 @@ public static class ColumnMapper
             }
 
             idIndex = conversationIndex;
+            idReason = (ColumnSource.Given, AsGiven + " (--conversation-column)");
         }
 
+        var profiles = ColumnProfiler.Profile(sample);
+        var roles = new Dictionary<int, string>();
+        AddRole(roles, orderIndex, "order");
+        AddRole(roles, idIndex, conversation ? "conversation" : "id");
+
         int[] textIndexes;
+        ColumnChoice[] textChoices;
+        ColumnChoice[] notRead = [];
         if (textColumns is { Count: > 0 })
         {
             textIndexes = textColumns.Select(c => Find(path, header, c, "--text-columns")).Distinct().ToArray();
+            textChoices = textIndexes.Select(i => new ColumnChoice(header[i], ColumnSource.Given, AsGiven)).ToArray();
         }
         else
         {
@@ -64,10 +82,15 @@ public static class ColumnMapper
                 .Where(i => i >= 0 && i != idIndex && i != orderIndex)
                 .Distinct()
                 .ToArray();
-            if (textIndexes.Length == 0)
+            if (textIndexes.Length > 0)
             {
-                throw new InputException(path,
-                    $"no text column found among {Describe(header)}; name the columns to read with --text-columns");
+                textChoices = textIndexes.Select(i => new ColumnChoice(header[i], ColumnSource.Name, ByName)).ToArray();
+                notRead = ContentColumns.NotRead(profiles, textIndexes, roles);
+            }
+            else
+            {
+                var byContent = ContentColumns.ChooseText(path, profiles, roles);
+                (textIndexes, textChoices, notRead) = (byContent.Indexes, byContent.Choices, byContent.NotRead);
             }
         }
 
@@ -75,6 +98,12 @@ public static class ColumnMapper
         {
             throw new InputException(path,
                 $"column '{header[idIndex]}' cannot be both the {(conversation ? "conversation" : "id")} column and a text column");
+        }
+
+        var idChoice = idIndex == ColumnMapping.NoColumn ? null : new ColumnChoice(header[idIndex], idReason.Source, idReason.Reason);
+        if (idChoice is null && ContentColumns.ChooseId(profiles, [.. textIndexes, orderIndex]) is { } byContentId)
+        {
+            (idIndex, idChoice) = byContentId;
         }
 
         if (conversation)
@@ -90,7 +119,10 @@ public static class ColumnMapper
                 TextDetected: textColumns is not { Count: > 0 },
                 conversationIndex,
                 orderIndex,
-                orderIndex == ColumnMapping.NoColumn ? null : header[orderIndex]);
+                orderIndex == ColumnMapping.NoColumn ? null : header[orderIndex],
+                idChoice,
+                textChoices,
+                notRead);
         }
 
         var keepIndexes = keepColumns is null
@@ -105,7 +137,18 @@ public static class ColumnMapper
             keepIndexes,
             OutputHeader(header, keepIndexes, idIndex),
             IdDetected: idColumn is null,
-            TextDetected: textColumns is not { Count: > 0 });
+            TextDetected: textColumns is not { Count: > 0 },
+            IdChoice: idChoice,
+            TextChoices: textChoices,
+            NotRead: notRead);
+    }
+
+    private static void AddRole(Dictionary<int, string> roles, int index, string role)
+    {
+        if (index != ColumnMapping.NoColumn)
+        {
+            roles[index] = role;
+        }
     }
 
     /// <summary>

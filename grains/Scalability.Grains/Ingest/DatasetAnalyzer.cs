@@ -10,7 +10,8 @@ public static class DatasetAnalyzer
         CancellationToken cancellationToken = default)
     {
         var manifest = ManifestScanner.Scan(path, chunkSize, cancellationToken);
-        var mapping = ColumnMapper.Map(path, manifest.Header, idColumn, textColumns, keepColumns: null);
+        var sample = ColumnSample.Read(path);
+        var mapping = ColumnMapper.Map(path, sample, idColumn, textColumns, keepColumns: null);
         var profile = profiles.For(manifest.RowCount);
         return new DatasetAnalysis(
             path,
@@ -22,6 +23,11 @@ public static class DatasetAnalyzer
             manifest.ChunkSize,
             manifest.Chunks.Length,
             profile,
-            profile.CostPerTicketUsd * manifest.RowCount);
+            profile.CostPerTicketUsd * manifest.RowCount,
+            mapping.IdChoice,
+            mapping.TextChoices,
+            mapping.NotRead,
+            sample.Records.Count,
+            ColumnProfiler.Profile(sample).Select(p => new ColumnFinding(p.Name, p.Kind, p.Description)).ToArray());
     }
 }

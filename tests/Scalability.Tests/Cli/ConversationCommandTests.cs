@@ -24,7 +24,7 @@ public sealed class ConversationCommandTests : IDisposable
             "--conversation-column", KeyColumn, "--order-column", OrderColumn);
 
         Assert.True(run.ExitCode == 0, run.StdErr);
-        Assert.Contains($"columns: id = '{KeyColumn}', one ticket per conversation, messages ordered by '{OrderColumn}'; text = '{TextColumn}' (detected)", run.StdErr);
+        Assert.Contains($"columns: id = '{KeyColumn}', one ticket per conversation, messages ordered by '{OrderColumn}'; text = '{TextColumn}' (by name)", run.StdErr);
         var malformed = placed.Count(p => p.Row.Malformed);
         var messages = conversations.Sum(c => c.Messages.Count);
         Assert.Contains($"  input      {input} ({placed.Count:N0} rows)", run.StdOut);

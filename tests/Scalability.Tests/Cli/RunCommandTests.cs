@@ -28,7 +28,7 @@ public sealed class RunCommandTests : IDisposable
         Assert.Equal(JsonValueKind.Null, summary.GetProperty("rejectsPath").ValueKind);
         Assert.True(summary.GetProperty("durationSeconds").GetDouble() > 0);
         Assert.True(summary.GetProperty("ticketsPerSecond").GetDouble() > 0);
-        Assert.Contains("columns: id = 'Ticket ID' (detected); text = 'Ticket Subject', 'Ticket Description' (detected)", run.StdErr);
+        Assert.Contains("columns: id = 'Ticket ID' (by name); text = 'Ticket Subject', 'Ticket Description' (by name)" + Environment.NewLine, run.StdErr);
 
         var source = CsvFiles.Read(input);
         var results = CsvFiles.Read(output);

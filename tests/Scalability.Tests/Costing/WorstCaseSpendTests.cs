@@ -25,7 +25,7 @@ public sealed class WorstCaseSpendTests : IDisposable
         }
 
         var manifest = ManifestScanner.Scan(input, chunkSize: 120);
-        var mapping = ColumnMapper.Map(input, manifest.Header, null, null, null);
+        var mapping = ColumnMapper.Map(input, ColumnSample.Read(input), null, null, null);
         var chunk = Assert.Single(manifest.Chunks);
         var tickets = TicketInputs.Read(manifest, chunk, mapping, CancellationToken.None).OfType<TicketInput>().Select(t => t.Ticket).ToArray();
         await using var simulator = await LlmSimulator.StartAsync(new SimulatorOptions { MalformedFraction = malformed });

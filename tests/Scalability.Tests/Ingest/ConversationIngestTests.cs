@@ -83,7 +83,7 @@ public sealed class ConversationIngestTests : IDisposable
         var path = _temp.File("tickets.csv");
         var placed = Write(path, Generate(conversations: 60, seed: 13, malformedEvery: 6));
         var manifest = ManifestScanner.Scan(path, 5, KeyColumn, OrderColumn);
-        var mapping = ColumnMapper.Map(path, manifest.Header, null, null, null, KeyColumn, OrderColumn);
+        var mapping = ColumnMapper.Map(path, ColumnSample.Read(path), null, null, null, KeyColumn, OrderColumn);
 
         var items = manifest.Chunks.SelectMany(c => TicketInputs.Read(manifest, c, mapping, CancellationToken.None)).ToList();
 
@@ -108,7 +108,7 @@ public sealed class ConversationIngestTests : IDisposable
         var path = _temp.File("input-order.csv");
         var placed = Write(path, Generate(conversations: 25, seed: 17));
         var manifest = ManifestScanner.Scan(path, 4, KeyColumn, orderColumn: null);
-        var mapping = ColumnMapper.Map(path, manifest.Header, null, [TextColumn], null, KeyColumn, orderColumn: null);
+        var mapping = ColumnMapper.Map(path, ColumnSample.Read(path), null, [TextColumn], null, KeyColumn, orderColumn: null);
 
         var inputs = manifest.Chunks.SelectMany(c => TicketInputs.Read(manifest, c, mapping, CancellationToken.None)).OfType<TicketInput>();
 
@@ -122,7 +122,7 @@ public sealed class ConversationIngestTests : IDisposable
     {
         var path = _temp.Write("no-key.csv", "conversation_id,body\nA,hello\n,who am I\nA,still A\nB,other\n");
         var manifest = ManifestScanner.Scan(path, 1, "conversation_id", orderColumn: null);
-        var mapping = ColumnMapper.Map(path, manifest.Header, null, null, null, "conversation_id", null);
+        var mapping = ColumnMapper.Map(path, ColumnSample.Read(path), null, null, null, "conversation_id", null);
 
         var items = manifest.Chunks.SelectMany(c => TicketInputs.Read(manifest, c, mapping, CancellationToken.None)).ToList();
 
@@ -135,7 +135,7 @@ public sealed class ConversationIngestTests : IDisposable
     [Fact]
     public void The_conversation_mapping_writes_the_key_and_the_message_count_before_the_results()
     {
-        var mapping = ColumnMapper.Map("in.csv", ["Thread", "sent_at", "author", "message"], null, null, null, "thread", "SENT_AT");
+        var mapping = ColumnMapper.Map("in.csv", ColumnSample.Of(["Thread", "sent_at", "author", "message"]), null, null, null, "thread", "SENT_AT");
 
         Assert.True(mapping.IsConversation);
         Assert.Equal(("Thread", 0, 1, "sent_at"), (mapping.IdColumn, mapping.ConversationIndex, mapping.OrderIndex, mapping.OrderColumn));
@@ -150,7 +150,7 @@ public sealed class ConversationIngestTests : IDisposable
     public void A_conversation_or_order_column_that_is_not_there_is_named_with_the_columns_there_are(string option, string conversation, string? order)
     {
         var error = Assert.Throws<InputException>(() =>
-            ColumnMapper.Map("in.csv", ["conversation_id", "seq", "body"], null, null, null, conversation, order));
+            ColumnMapper.Map("in.csv", ColumnSample.Of(["conversation_id", "seq", "body"]), null, null, null, conversation, order));
 
         Assert.Equal($"in.csv: {option}: no column named '{order ?? conversation}'; the columns are 'conversation_id', 'seq', 'body'", error.Message);
     }

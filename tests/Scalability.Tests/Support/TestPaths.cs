@@ -10,6 +10,7 @@ public static class TestPaths
 
     public const string Kaggle = "customer-support-tickets-8469.csv";
     public const string Bitext = "bitext-support-4514.csv";
+    public const string Banking77 = "banking77.csv";
 
     /// <summary>
     /// The data roots of the tests' silos: the scratch folders, the shared datasets and the repository (its samples).

@@ -64,7 +64,9 @@ public sealed class TrainedModelCliTests(BitextModel bitext) : IDisposable
         var train = await ScaleCli.RunAsync(_temp.Path, "train", bitext.InputPath, "--label-column", "category", "--out", model, "--json");
 
         Assert.True(train.ExitCode == 0, train.StdErr);
-        Assert.Contains("columns: label = 'category'; text = 'instruction' (detected)", train.StdErr);
+        Assert.Contains("columns: label = 'category'; text = 'instruction' (by name)" + Environment.NewLine +
+                        "  'response': also free text, not read (use --text-columns to read it): 114 words a value on average, 100% distinct; " +
+                        "addressed to the reader in 98% of values" + Environment.NewLine, train.StdErr);
         var report = JsonDocument.Parse(train.StdOut).RootElement;
         Assert.Equal(bitext.Data.Rows, report.GetProperty("rows").GetInt64());
         Assert.Equal(0, report.GetProperty("skippedBlankLabel").GetInt64());

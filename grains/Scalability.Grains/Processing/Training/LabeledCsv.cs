@@ -7,9 +7,11 @@ namespace Scalability.Grains.Processing.Training;
 /// <param name="Rows">Records read, including the ones left out.</param>
 /// <param name="BlankLabels">Records left out because their label is blank.</param>
 /// <param name="Malformed">Records left out because they are malformed (a job would reject them too).</param>
+/// <param name="TextChoices">How each of <paramref name="TextColumns"/> was chosen, as for a job.</param>
+/// <param name="NotRead">Other columns of free text, found and not read.</param>
 public sealed record LabeledData(
     string Path, string LabelColumn, IReadOnlyList<string> TextColumns, bool TextDetected, IReadOnlyList<LabeledExample> Examples,
-    long Rows, long BlankLabels, long Malformed)
+    long Rows, long BlankLabels, long Malformed, IReadOnlyList<ColumnChoice>? TextChoices = null, IReadOnlyList<ColumnChoice>? NotRead = null)
 {
     /// <summary>The categories and their example counts, largest first.</summary>
     public IReadOnlyList<KeyValuePair<string, int>> Categories { get; } = Examples
@@ -36,6 +38,7 @@ public static class LabeledCsv
         long rows = 0, blank = 0, malformed = 0;
         string label;
         string[] texts;
+        ColumnChoice[] choices;
         try
         {
             var unterminated = false;
@@ -46,6 +49,9 @@ public static class LabeledCsv
             label = header[labelIndex];
             var textIndexes = TextIndexes(path, mapping, labelIndex, label);
             texts = textIndexes.Select(i => header[i]).ToArray();
+            choices = mapping.TextChoices is { } all
+                ? textIndexes.Select(i => all[Array.IndexOf(mapping.TextIndexes, i)]).ToArray()
+                : [];
             while (reader.Read())
             {
                 rows++;
@@ -90,7 +96,8 @@ public static class LabeledCsv
                 : $"--label-column '{label}' holds one category only ('{categories[0]}'); a categorizer needs at least 2 to choose from");
         }
 
-        return new LabeledData(path, label, texts, mapping.TextDetected, examples, rows, blank, malformed);
+        return new LabeledData(path, label, texts, mapping.TextDetected, examples, rows, blank, malformed, choices,
+            mapping.NotRead?.Where(c => c.Column != label).ToArray());
     }
 
     /// <summary>The text columns without the label column: dropped when detected, refused when named.</summary>
