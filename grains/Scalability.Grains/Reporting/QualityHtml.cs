@@ -18,7 +18,7 @@ public static class QualityHtml
         if (quality is null)
         {
             html.Append("<p data-testid=\"quality-none\">").Append(status.IsFinished()
-                ? "This job processed no chunk: there is nothing to judge."
+                ? "No quality figures: the job processed no chunk."
                 : "The quality figures are shown once the job has finished.").Append("</p>\n</section>\n");
             return;
         }
