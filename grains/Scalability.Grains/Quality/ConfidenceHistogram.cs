@@ -13,8 +13,33 @@ public static class ConfidenceHistogram
     public static string Format(double confidence) => confidence.ToString("0.000", CultureInfo.InvariantCulture);
 
     /// <summary>The thousandths of a confidence written by <see cref="Format"/>: "0.734" is 734.</summary>
-    public static int Thousandths(string written) =>
-        (int)Math.Round(double.Parse(written, NumberStyles.Float, CultureInfo.InvariantCulture) * ChunkQuality.Scale, MidpointRounding.AwayFromZero);
+    public static int Thousandths(string written)
+    {
+        // Every row goes through here: the digits of "d.ddd" are its thousandths, without parsing a double.
+        if (written.Length is >= 5 and <= 9 && written[^4] == '.')
+        {
+            var value = 0;
+            foreach (var c in written)
+            {
+                if (c is >= '0' and <= '9')
+                {
+                    value = value * 10 + (c - '0');
+                }
+                else if (c != '.')
+                {
+                    return Parsed(written);
+                }
+            }
+
+            return value;
+        }
+
+        return Parsed(written);
+    }
+
+    private static int Parsed(string written) => (int)Math.Clamp(
+        Math.Round(double.Parse(written, NumberStyles.Float, CultureInfo.InvariantCulture) * ChunkQuality.Scale, MidpointRounding.AwayFromZero),
+        int.MinValue, int.MaxValue);
 
     /// <summary>
     /// The lowest, the nearest-rank quartiles (the value at rank ⌈p·n⌉ of the n values sorted) and the highest; null

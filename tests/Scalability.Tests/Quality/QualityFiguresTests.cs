@@ -19,6 +19,7 @@ public sealed class QualityFiguresTests
         Assert.Equal(new ConfidenceQuartiles(0.25, 0.25, 0.25, 0.6, 0.9), five);
         Assert.Null(ConfidenceHistogram.Quartiles(new Dictionary<int, long>()));
         Assert.Equal((734, "0.734", "0.500"), (ConfidenceHistogram.Thousandths("0.734"), ConfidenceHistogram.Format(0.7341), ConfidenceHistogram.Format(0.4996)));
+        Assert.Equal([0, 1000, 12_345, -250, 1500], new[] { "0.000", "1.000", "12.345", "-0.250", "1.5" }.Select(ConfidenceHistogram.Thousandths));
     }
 
     [Fact]
