@@ -664,25 +664,37 @@ public sealed class JobGrain(
         try
         {
             // Off the grain's turn: grain state is not to be touched in here.
-            proposals = await Task.Run(() =>
+            proposals = await Task.Run(async () =>
             {
                 dataRoots.CheckJob(spec.InputPath, spec.OutputPath);
                 // The parts are all written now: the output needs as much again.
                 EnsureOutputSpace(spec.OutputPath, parts.Concat(rejectParts).Concat(reviewParts).Sum(part => new FileInfo(part).Length));
-                OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
-                if (anyRejects)
+                // The review file first, written even when empty (so that it never holds the review of an earlier run of
+                // the same output), and clustered while the results are joined.
+                OutputAssembler.Assemble(reviewPath, reviewHeader, reviewParts, _stopping.Token);
+                var proposing = Task.Run(() =>
+                    ReviewProposals.Find(reviewPath, reviewTickets, ProposerOptions.Default, options.Value.ProposalTimeLimit, _stopping.Token));
+                try
                 {
-                    OutputAssembler.Assemble(rejectsPath, PartFiles.RejectsHeader, rejectParts, _stopping.Token);
+                    OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
+                    if (anyRejects)
+                    {
+                        OutputAssembler.Assemble(rejectsPath, PartFiles.RejectsHeader, rejectParts, _stopping.Token);
+                    }
+                    else
+                    {
+                        // A rejects file from an earlier run of the same output would describe rows this run accepted.
+                        File.Delete(rejectsPath);
+                    }
                 }
-                else
+                catch
                 {
-                    // A rejects file from an earlier run of the same output would describe rows this run accepted.
-                    File.Delete(rejectsPath);
+                    // Not left running past the assembly it belongs to; its own outcome no longer matters.
+                    await ((Task)proposing).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+                    throw;
                 }
 
-                // Written even when empty, so that it never holds the review of an earlier run of the same output.
-                OutputAssembler.Assemble(reviewPath, reviewHeader, reviewParts, _stopping.Token);
-                var (found, run) = ReviewProposals.Find(reviewPath, reviewTickets, ProposerOptions.Default, options.Value.ProposalTimeLimit, _stopping.Token);
+                var (found, run) = await proposing;
                 return new FoundProposals(reviewPath, found, run);
             });
         }
