@@ -17,8 +17,9 @@ public sealed record CategoryProposals(
 /// <summary>
 /// Proposes new categories from the tickets a taxonomy placed badly (those in its fallback category or categorized with
 /// little confidence): groups of tickets that are alike and unlike the rest. The tickets' content words are weighed by
-/// TF-IDF (<see cref="TermSpace"/>), tickets are grouped by density without a number of groups given
-/// (<see cref="AverageLinkage"/>), and a group is proposed when it is large enough (<see cref="ProposerOptions.MinGroupSize"/>,
+/// TF-IDF (<see cref="TermSpace"/>); tickets are grouped without a number of groups given, the tickets worded most alike
+/// into cores (<see cref="AverageLinkage"/>) that then take in the tickets near their centres (<see cref="CentreAssignment"/>);
+/// and a group is proposed when it is large enough (<see cref="ProposerOptions.MinGroupSize"/>,
 /// <see cref="ProposerOptions.MinGroupShare"/>) and coherent (<see cref="ProposerOptions.MinCoherence"/>), with the terms
 /// that set it apart (<see cref="DistinctiveTerms"/>) and its most typical tickets as examples. Pure and deterministic:
 /// the same tickets in the same order give the same proposals.

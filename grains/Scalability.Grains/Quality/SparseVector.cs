@@ -1,6 +1,9 @@
 namespace Scalability.Grains.Quality;
 
-/// <summary>A ticket's term weights: term ids in ascending order with their weights, of length 1 (or empty).</summary>
+/// <summary>
+/// A ticket's term weights: term ids in ascending order with their weights, of length at most 1 (less when some of the
+/// ticket's words are left out of it, see <see cref="TermSpace"/>).
+/// </summary>
 public readonly record struct SparseVector(int[] Terms, float[] Weights)
 {
     public static SparseVector Empty { get; } = new([], []);

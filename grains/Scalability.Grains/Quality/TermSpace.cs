@@ -3,10 +3,12 @@ namespace Scalability.Grains.Quality;
 /// <summary>
 /// The words of a set of tickets, weighed: each ticket becomes a TF-IDF vector over the content words
 /// (<see cref="ContentWords"/>), with a sublinear term frequency (1 + ln tf) and an inverse document frequency
-/// ln(n ÷ df), scaled to length 1 so that the dot product of two tickets is their cosine similarity. Words in more than
-/// <see cref="ProposerOptions.MaxDocumentShare"/> of the tickets are left out of the vectors: they are in most tickets
-/// of every kind and would make unrelated tickets look alike. The words of each ticket and the two-word phrases they
-/// make are kept as sets, for finding the terms that set a group apart.
+/// ln(n ÷ df), so that the dot product of two tickets is how alike their words are. The vectors hold the words that can
+/// link tickets: in at least two of them, and in no more than <see cref="ProposerOptions.MaxDocumentShare"/> (words in
+/// most tickets of every kind would make unrelated tickets look alike). A ticket's words that no other ticket has still
+/// count in its length, by <see cref="ProposerOptions.UniqueWordWeight"/>: a ticket mostly about something else is less
+/// like the others. The words of each ticket and the two-word phrases they make are kept as sets, for finding the terms
+/// that set a group apart.
 /// </summary>
 public sealed class TermSpace
 {
@@ -40,8 +42,6 @@ public sealed class TermSpace
     public int[] DocumentFrequency { get; }
 
     public int WordCount => _words.Length;
-
-    public int PhraseCount => _phrases.Length;
 
     /// <summary>Words that can make two tickets alike: in at least two tickets and not left out as too common.</summary>
     public int LinkingTerms { get; }
