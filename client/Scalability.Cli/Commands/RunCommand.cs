@@ -65,6 +65,12 @@ internal static class RunCommand
             Description = "Write text cells that start with = + - @ (or a tab or CR) as they are, rather than with a ' in front " +
                           "so that spreadsheets do not run them as formulas.",
         };
+        var reviewBelow = new Option<double>("--review-below")
+        {
+            Description = "The review threshold: tickets categorized with a confidence under it (and those in 'other') go to " +
+                          "the review file beside the results and into the summary's quality section.",
+            DefaultValueFactory = _ => JobSpec.DefaultReviewBelow,
+        };
         var (autoscale, minWorkers, maxAutoScaleWorkers) = CommonOptions.AutoScaling();
         var jobId = new Option<string?>("--job-id") { Description = "The job's id (default: a new one)." };
         var resume = new Option<string?>("--resume") { Description = "Continue an interrupted job by its id (no CSV needed)." };
@@ -78,7 +84,7 @@ internal static class RunCommand
         var command = new Command("run", "Categorize and summarize every ticket of a CSV and write the results.")
         {
             csv, output, chunkSize, maxWorkers, idColumn, textColumns, keepColumns, conversationColumn, orderColumn, plugins,
-            maxFailedFraction, budget, timeLimit, maxFieldBytes, maxRowBytes, allowFormulas, autoscale, minWorkers, maxAutoScaleWorkers,
+            maxFailedFraction, budget, timeLimit, maxFieldBytes, maxRowBytes, allowFormulas, reviewBelow, autoscale, minWorkers, maxAutoScaleWorkers,
             jobId, resume, cluster, tls, tlsTrust, databasePassword, state, storage, json, verbose,
         };
         foreach (var option in processor.All)
@@ -162,6 +168,7 @@ internal static class RunCommand
                 // The defaults are left out, so that a job submitted without the options matches one submitted with them.
                 Limits = limits == InputLimits.Default ? null : limits,
                 AllowFormulas = parse.GetValue(allowFormulas),
+                ReviewBelow = parse.GetValue(reviewBelow),
             };
             return RunAsync(spec, request, cancellationToken);
         });
@@ -264,6 +271,11 @@ internal static class RunCommand
         }
 
         Console.Out.WriteLine(request.Json ? JsonSerializer.Serialize(summary, ScaleJson.Options) : Describe(summary));
+        if (!request.Json && summary.Quality is { } quality)
+        {
+            Console.Out.WriteLine(string.Join(Environment.NewLine, QualityText.Lines(quality)));
+        }
+
         if (summary.Rejected > 0 && summary.RejectsPath is not null)
         {
             Console.Error.WriteLine($"{summary.Rejected:N0} malformed record(s) were not processed: see {summary.RejectsPath}");

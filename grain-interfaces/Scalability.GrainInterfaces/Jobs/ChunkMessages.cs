@@ -1,5 +1,6 @@
 using Scalability.GrainInterfaces.Datasets;
 using Scalability.GrainInterfaces.Processing;
+using Scalability.GrainInterfaces.Quality;
 
 namespace Scalability.GrainInterfaces.Jobs;
 
@@ -33,6 +34,7 @@ public sealed record ChunkAssignment(
 /// <param name="TraceParent">The job's trace (a W3C <c>traceparent</c>), which the attempt's span joins; null for none.</param>
 /// <param name="AllowFormulas">Whether text cells are written as they are, formulas included (see
 /// <see cref="JobSpec.AllowFormulas"/>).</param>
+/// <param name="ReviewBelow">The job's review threshold (see <see cref="JobSpec.ReviewBelow"/>).</param>
 [GenerateSerializer, Immutable, Alias("ChunkWorkOrder")]
 public sealed record ChunkWorkOrder(
     [property: Id(0)] ChunkAssignment Assignment,
@@ -42,7 +44,8 @@ public sealed record ChunkWorkOrder(
     [property: Id(4)] ProcessorSpec Processor,
     [property: Id(5)] string PartDirectory,
     [property: Id(6)] string? TraceParent = null,
-    [property: Id(7)] bool AllowFormulas = false);
+    [property: Id(7)] bool AllowFormulas = false,
+    [property: Id(8)] double ReviewBelow = JobSpec.DefaultReviewBelow);
 
 /// <summary>
 /// A chunk's committed result: its part files are in place under their final names, which follow from the job's
@@ -52,6 +55,8 @@ public sealed record ChunkWorkOrder(
 /// <param name="Silo">The silo that ran the attempt (its parsable address).</param>
 /// <param name="Usage">Tokens, cost and requests of the attempt's rows.</param>
 /// <param name="Failures">Failed rows by kind (<c>timeout</c>, <c>rate_limited</c>, …).</param>
+/// <param name="Quality">The attempt's quality figures; a review part was written beside its results part when they
+/// count review rows. Null from an attempt that counted none.</param>
 [GenerateSerializer, Immutable, Alias("ChunkReport")]
 public sealed record ChunkReport(
     [property: Id(0)] int Index,
@@ -62,4 +67,5 @@ public sealed record ChunkReport(
     [property: Id(5)] double Seconds,
     [property: Id(6)] string Silo,
     [property: Id(7)] ProcessingUsage Usage,
-    [property: Id(8)] IReadOnlyDictionary<string, long> Failures);
+    [property: Id(8)] IReadOnlyDictionary<string, long> Failures,
+    [property: Id(9)] ChunkQuality? Quality = null);

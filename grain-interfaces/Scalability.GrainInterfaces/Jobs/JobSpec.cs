@@ -33,6 +33,8 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// <param name="Limits">The largest field and row read; null for the defaults (1 MiB and 4 MiB).</param>
 /// <param name="AllowFormulas">Whether text cells of the results and rejects that a spreadsheet would run as a formula
 /// are written as they are; by default they are neutralised (see <c>SpreadsheetSafety</c>).</param>
+/// <param name="ReviewBelow">The review threshold: a ticket categorized with a confidence under it goes to the review
+/// file beside the results (as do those in the fallback category), and is counted in the summary's quality section.</param>
 [GenerateSerializer, Immutable, Alias("JobSpec")]
 public sealed record JobSpec(
     [property: Id(0)] string InputPath,
@@ -50,11 +52,13 @@ public sealed record JobSpec(
     [property: Id(12)] decimal? BudgetUsd = null,
     [property: Id(13)] double? TimeLimitHours = null,
     [property: Id(14)] InputLimits? Limits = null,
-    [property: Id(15)] bool AllowFormulas = false)
+    [property: Id(15)] bool AllowFormulas = false,
+    [property: Id(16)] double ReviewBelow = JobSpec.DefaultReviewBelow)
 {
     /// <summary>Let the planner choose the chunk size from the row count.</summary>
     public const int AutoChunkSize = 0;
     public const int DefaultMaxChunkAttempts = 3;
+    public const double DefaultReviewBelow = 0.5;
 
     [JsonIgnore]
     public ProcessorSpec EffectiveProcessor => Processor ?? ProcessorSpec.Local;

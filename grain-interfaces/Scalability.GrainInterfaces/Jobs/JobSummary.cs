@@ -1,3 +1,5 @@
+using Scalability.GrainInterfaces.Quality;
+
 namespace Scalability.GrainInterfaces.Jobs;
 
 /// <summary>
@@ -29,6 +31,8 @@ namespace Scalability.GrainInterfaces.Jobs;
 /// <param name="EstimatedDurationSeconds">The duration estimated before the run (from the processor's earlier runs when
 /// there are some), or null.</param>
 /// <param name="DurationEstimateErrorPercent">(estimate − duration) ÷ duration × 100; null without an estimate.</param>
+/// <param name="Quality">Categories with their confidence quartiles, the tickets to review, the languages and the proposed
+/// new categories; null for a job that processed no chunk.</param>
 [GenerateSerializer, Immutable, Alias("JobSummary")]
 public sealed record JobSummary(
     [property: Id(0)] string JobId,
@@ -62,4 +66,5 @@ public sealed record JobSummary(
     [property: Id(28)] double? EstimateErrorPercent = null,
     [property: Id(29)] decimal? BudgetUsd = null,
     [property: Id(30)] double? EstimatedDurationSeconds = null,
-    [property: Id(31)] double? DurationEstimateErrorPercent = null);
+    [property: Id(31)] double? DurationEstimateErrorPercent = null,
+    [property: Id(32)] QualitySection? Quality = null);

@@ -56,4 +56,7 @@ public sealed class ChunkEntry
 
     /// <summary>Leases given back or lost with their silo: attempts that ended through no fault of the chunk.</summary>
     [Id(13), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public int Requeues { get; set; }
+
+    /// <summary>Whether the committed attempt wrote a review part.</summary>
+    [Id(14), JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingDefault)] public bool HasReview { get; set; }
 }

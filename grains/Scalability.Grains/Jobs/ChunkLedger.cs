@@ -130,6 +130,7 @@ public sealed class ChunkLedger(IReadOnlyList<ChunkEntry> entries, LedgerPolicy 
         entry.LeaseExpiresUtc = default;
         entry.Counts = report.Counts;
         entry.HasRejects = report.HasRejects;
+        entry.HasReview = report.Quality?.Review > 0;
         entry.RowsInFlight = 0;
         entry.LastError = null;
         return CommitOutcome.Accepted;

@@ -4,13 +4,15 @@ using CsvHelper;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
 using Scalability.Grains.Processing;
+using Scalability.Grains.Quality;
 
 namespace Scalability.Grains.Jobs;
 
 /// <summary>
 /// Does one chunk's work, apart from any grain: reads its byte range, runs the processor over its tickets in
-/// batches, streams the results to a temporary part file and commits it by renaming. Memory is bounded by a batch,
-/// not by the chunk or the dataset.
+/// batches, streams the results to a temporary part file and commits it by renaming, with the parts of the rejects
+/// and of the review file beside it, and counts the chunk's quality figures. Memory is bounded by a batch, not by the
+/// chunk or the dataset.
 /// </summary>
 public static class ChunkRunner
 {
@@ -25,6 +27,8 @@ public static class ChunkRunner
         Directory.CreateDirectory(order.PartDirectory);
         var partPath = PartFiles.Part(order.PartDirectory, index, attempt);
         var rejectsPath = PartFiles.Rejects(order.PartDirectory, index, attempt);
+        var reviewPath = PartFiles.Review(order.PartDirectory, index, attempt);
+        var quality = new ChunkQualityCounter(order.ReviewBelow, SupportTaxonomy.OtherCategory);
 
         var categories = new Dictionary<string, long>(StringComparer.Ordinal);
         var failures = new Dictionary<string, long>(StringComparer.Ordinal);
@@ -34,6 +38,7 @@ public static class ChunkRunner
         var batch = new List<TicketInput>(batchSize);
         var tickets = new List<Ticket>(batchSize);
         CsvWriter? rejects = null;
+        CsvWriter? review = null;
         Func<string, string> text = order.AllowFormulas ? value => value : SpreadsheetSafety.Neutralize;
         try
         {
@@ -81,7 +86,14 @@ public static class ChunkRunner
                     for (var i = 0; i < batch.Count; i++)
                     {
                         var result = results[i];
-                        WriteRow(part, batch[i], result, text);
+                        var confidence = ConfidenceHistogram.Format(result.Confidence);
+                        WriteRow(part, batch[i], result, confidence, text);
+                        if (quality.Count(result, confidence) is { } reason)
+                        {
+                            review ??= CsvWriter.ToFile(PartFiles.Temporary(reviewPath), new CsvWriterOptions(), FileOptions.SequentialScan);
+                            ReviewFile.WriteRow(review, batch[i].Ticket, result, confidence, reason, text);
+                        }
+
                         records += batch[i].Records;
                         usage = usage.Add(result);
                         if (result.Status == TicketStatus.Ok)
@@ -113,6 +125,13 @@ public static class ChunkRunner
                 File.Move(PartFiles.Temporary(rejectsPath), rejectsPath, overwrite: true);
             }
 
+            if (review is not null)
+            {
+                await review.DisposeAsync();
+                review = null;
+                File.Move(PartFiles.Temporary(reviewPath), reviewPath, overwrite: true);
+            }
+
             // The part is committed last: once it exists under its final name, the attempt's output is complete.
             File.Move(PartFiles.Temporary(partPath), partPath, overwrite: true);
         }
@@ -123,18 +142,25 @@ public static class ChunkRunner
                 await rejects.DisposeAsync();
             }
 
+            if (review is not null)
+            {
+                await review.DisposeAsync();
+            }
+
             TryDelete(PartFiles.Temporary(partPath));
             TryDelete(PartFiles.Temporary(rejectsPath));
+            TryDelete(PartFiles.Temporary(reviewPath));
             throw;
         }
 
         var counts = new RowCounts(ok, failed, rejected, Messages: order.Mapping.IsConversation ? records : 0);
         return new ChunkReport(index, attempt, counts, HasRejects: rejected > 0, categories,
-            stopwatch.Elapsed.TotalSeconds, order.Assignment.Silo, usage, failures);
+            stopwatch.Elapsed.TotalSeconds, order.Assignment.Silo, usage, failures, quality.Result());
     }
 
+    /// <param name="confidence">The confidence as written (<see cref="ConfidenceHistogram.Format"/>).</param>
     /// <param name="text">Applied to every text cell (see <see cref="SpreadsheetSafety"/>); the numbers are written as they are.</param>
-    private static void WriteRow(CsvWriter writer, TicketInput input, TicketResult result, Func<string, string> text)
+    private static void WriteRow(CsvWriter writer, TicketInput input, TicketResult result, string confidence, Func<string, string> text)
     {
         foreach (var value in input.OutputValues)
         {
@@ -143,7 +169,7 @@ public static class ChunkRunner
 
         var succeeded = result.Status == TicketStatus.Ok;
         writer.WriteField(succeeded ? text(result.Category) : "");
-        writer.WriteField(succeeded ? result.Confidence.ToString("0.000", CultureInfo.InvariantCulture) : "");
+        writer.WriteField(succeeded ? confidence : "");
         writer.WriteField(result.Language ?? "");
         writer.WriteField(succeeded ? text(result.Summary) : "");
         writer.WriteField(succeeded ? "ok" : "failed");

@@ -2,10 +2,12 @@ using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Scalability.GrainInterfaces.Costing;
 using Scalability.GrainInterfaces.History;
+using Scalability.GrainInterfaces.Quality;
 using Scalability.Grains.Costing;
 using Scalability.Grains.History;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
+using Scalability.Grains.Quality;
 using Scalability.Grains.Scaling;
 using Scalability.Grains.Security;
 using Scalability.Grains.Telemetry;
@@ -299,6 +301,11 @@ public sealed class JobGrain(
             Job.Failures[kind] = Job.Failures.GetValueOrDefault(kind) + count;
         }
 
+        if (report.Quality is { } quality)
+        {
+            Job.Quality.Add(quality);
+        }
+
         Job.Usage = Job.Usage.Add(report.Usage);
         Job.BusyWorkerSeconds += report.Seconds;
         // Failed output rows against all the output rows there will be: conversations, in conversation mode.
@@ -388,7 +395,7 @@ public sealed class JobGrain(
         {
             _leasedHere.Add((assignment.Index, assignment.Attempt));
             return new ChunkWorkOrder(assignment, input, Manifest.Chunks[assignment.Index], Mapping!, Job.Spec.EffectiveProcessor, partDirectory, Job.TraceParent,
-                Job.Spec.AllowFormulas);
+                Job.Spec.AllowFormulas, Job.Spec.ReviewBelow);
         }).ToArray();
     }
 
@@ -646,27 +653,49 @@ public sealed class JobGrain(
         var partDirectory = PartFiles.PartDirectory(spec.OutputPath);
         var parts = Job.Chunks.Select(c => PartFiles.Part(partDirectory, c.Index, c.CommittedAttempt)).ToArray();
         var rejectParts = Job.Chunks.Where(c => c.HasRejects).Select(c => PartFiles.Rejects(partDirectory, c.Index, c.CommittedAttempt)).ToArray();
+        var reviewParts = Job.Chunks.Where(c => c.HasReview).Select(c => PartFiles.Review(partDirectory, c.Index, c.CommittedAttempt)).ToArray();
         var rejectsPath = PartFiles.RejectsPath(spec.OutputPath);
+        var reviewPath = PartFiles.ReviewPath(spec.OutputPath);
+        var reviewTickets = Job.Quality.Review;
         var anyRejects = rejectParts.Length > 0;
         var header = Mapping!.OutputHeader;
+        var reviewHeader = ReviewFile.Header(Mapping);
+        FoundProposals proposals;
         try
         {
             // Off the grain's turn: grain state is not to be touched in here.
-            await Task.Run(() =>
+            proposals = await Task.Run(async () =>
             {
                 dataRoots.CheckJob(spec.InputPath, spec.OutputPath);
                 // The parts are all written now: the output needs as much again.
-                EnsureOutputSpace(spec.OutputPath, parts.Concat(rejectParts).Sum(part => new FileInfo(part).Length));
-                OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
-                if (anyRejects)
+                EnsureOutputSpace(spec.OutputPath, parts.Concat(rejectParts).Concat(reviewParts).Sum(part => new FileInfo(part).Length));
+                // The review file first, written even when empty (so that it never holds the review of an earlier run of
+                // the same output), and clustered while the results are joined.
+                OutputAssembler.Assemble(reviewPath, reviewHeader, reviewParts, _stopping.Token);
+                var proposing = Task.Run(() =>
+                    ReviewProposals.Find(reviewPath, reviewTickets, ProposerOptions.Default, options.Value.ProposalTimeLimit, _stopping.Token));
+                try
                 {
-                    OutputAssembler.Assemble(rejectsPath, PartFiles.RejectsHeader, rejectParts, _stopping.Token);
+                    OutputAssembler.Assemble(spec.OutputPath, header, parts, _stopping.Token);
+                    if (anyRejects)
+                    {
+                        OutputAssembler.Assemble(rejectsPath, PartFiles.RejectsHeader, rejectParts, _stopping.Token);
+                    }
+                    else
+                    {
+                        // A rejects file from an earlier run of the same output would describe rows this run accepted.
+                        File.Delete(rejectsPath);
+                    }
                 }
-                else
+                catch
                 {
-                    // A rejects file from an earlier run of the same output would describe rows this run accepted.
-                    File.Delete(rejectsPath);
+                    // Not left running past the assembly it belongs to; its own outcome no longer matters.
+                    await ((Task)proposing).ConfigureAwait(ConfigureAwaitOptions.ContinueOnCapturedContext | ConfigureAwaitOptions.SuppressThrowing);
+                    throw;
                 }
+
+                var (found, run) = await proposing;
+                return new FoundProposals(reviewPath, found, run);
             });
         }
         catch (OperationCanceledException) when (_stopping.IsCancellationRequested)
@@ -691,15 +720,23 @@ public sealed class JobGrain(
             return;
         }
 
-        await FinishAsync(JobStatus.Completed, null, anyRejects ? rejectsPath : null);
+        if (proposals.Run.Note is { } note && proposals.Run.ReviewTickets > 0)
+        {
+            logger.LogInformation("Job {JobId}: no proposed categories: {Note}", JobId, note);
+        }
+
+        await FinishAsync(JobStatus.Completed, null, anyRejects ? rejectsPath : null, proposals: proposals);
     }
+
+    /// <summary>The review file of a completed job and the categories proposed from it.</summary>
+    private sealed record FoundProposals(string ReviewPath, IReadOnlyList<ProposedCategory> Proposals, ProposalRun Run);
 
     /// <summary>
     /// Ends the job. The summary file is written before the finished status is saved, so that a client that sees the
     /// status finds it. The parts of a completed job are deleted afterwards, off the job's clock (freeing hundreds of
     /// megabytes takes the file system a while); deactivation waits for that, so a silo that shuts down still cleans up.
     /// </summary>
-    private async Task FinishAsync(JobStatus status, string? error, string? rejectsPath = null, bool badInput = false)
+    private async Task FinishAsync(JobStatus status, string? error, string? rejectsPath = null, bool badInput = false, FoundProposals? proposals = null)
     {
         if (_finishing)
         {
@@ -712,7 +749,7 @@ public sealed class JobGrain(
         var now = DateTime.UtcNow;
         Job.Notice = null;
         Job.DeadlineNotice = null;
-        var summary = BuildSummary(status, error, rejectsPath, now, badInput);
+        var summary = BuildSummary(status, error, rejectsPath, now, badInput, proposals);
         _trace.Finish(Job.TraceParent, summary);
         var outputPath = Job.Spec!.OutputPath;
         await Task.Run(() =>
@@ -797,8 +834,12 @@ public sealed class JobGrain(
         }
     }
 
-    private JobSummary BuildSummary(JobStatus status, string? error, string? rejectsPath, DateTime now, bool badInput)
+    private JobSummary BuildSummary(JobStatus status, string? error, string? rejectsPath, DateTime now, bool badInput, FoundProposals? proposals)
     {
+        // The figures of the chunks committed so far; the review file and the proposals are a completed job's.
+        var quality = Job.Chunks.Count > 0
+            ? QualitySections.Build(Job.Quality, Job.Spec!.ReviewBelow, proposals?.ReviewPath, proposals?.Proposals ?? [], proposals?.Run)
+            : null;
         var conversation = Mapping?.IsConversation == true;
         var counts = Job.Chunks.Count > 0 ? Ledger.CommittedCounts() : RowCounts.Zero;
         var duration = (now - Job.SubmittedUtc).TotalSeconds;
@@ -834,7 +875,8 @@ public sealed class JobGrain(
             Job.EstimatedCostUsd is { } estimate && Job.Usage.CostUsd > 0 ? ErrorPercent((double)estimate, (double)Job.Usage.CostUsd) : null,
             Job.BudgetUsd,
             Job.EstimatedDurationSeconds,
-            Job.EstimatedDurationSeconds is { } seconds && status == JobStatus.Completed && duration > 0 ? ErrorPercent(seconds, duration) : null);
+            Job.EstimatedDurationSeconds is { } seconds && status == JobStatus.Completed && duration > 0 ? ErrorPercent(seconds, duration) : null,
+            quality);
     }
 
     /// <summary>(estimate − actual) ÷ actual, in percent.</summary>

@@ -27,6 +27,12 @@ public sealed class JobOptions
 
     public const int DefaultMaxConcurrentJobs = 32;
 
+    /// <summary>
+    /// How long proposing new categories from a completed job's review file may take before it is given up (the job
+    /// completes all the same, with the reason in its summary).
+    /// </summary>
+    public TimeSpan ProposalTimeLimit { get; set; } = TimeSpan.FromMinutes(2);
+
     /// <summary>Free space to leave on the output's volume beyond what a job is estimated to write (see <c>OutputSpace</c>).</summary>
     public long OutputSpaceReserveBytes { get; set; }
 }

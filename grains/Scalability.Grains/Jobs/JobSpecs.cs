@@ -51,6 +51,12 @@ public static class JobSpecs
         }
 
         ErrorBudget.Validate(spec.MaxFailedFraction);
+        if (!(spec.ReviewBelow >= 0 && spec.ReviewBelow <= 1))
+        {
+            throw new ArgumentException(string.Create(System.Globalization.CultureInfo.InvariantCulture,
+                $"--review-below must be a confidence between 0 and 1 (got {spec.ReviewBelow})"));
+        }
+
         ValidateLimits(spec);
         // The built-in processors' settings are refused at submission rather than in every chunk.
         var processor = spec.EffectiveProcessor;

@@ -1,3 +1,5 @@
+using Scalability.Grains.Quality;
+
 namespace Scalability.Grains.Jobs;
 
 /// <summary>A job's durable state: spec, chunk table, totals and outcome. Saved at every change of a chunk's fate.</summary>
@@ -51,6 +53,9 @@ public sealed class JobState
 
     /// <summary>When the last chunk committed and the parts began to be joined.</summary>
     [Id(22)] public DateTime? AssemblingSinceUtc { get; set; }
+
+    /// <summary>Confidences per category, languages and review counts over the committed chunks.</summary>
+    [Id(23)] public QualityTotals Quality { get; set; } = new();
 }
 
 /// <summary>

@@ -12,11 +12,17 @@ public static class PartFiles
 
     public static string SummaryPath(string outputPath) => outputPath + ".summary.json";
 
+    /// <summary>The tickets to review by hand (see <see cref="ReviewFile"/>).</summary>
+    public static string ReviewPath(string outputPath) => outputPath + ".review.csv";
+
     public static string Part(string directory, int index, int attempt) =>
         Path.Combine(directory, $"part-{index:D6}.a{attempt}.csv");
 
     public static string Rejects(string directory, int index, int attempt) =>
         Path.Combine(directory, $"rejects-{index:D6}.a{attempt}.csv");
+
+    public static string Review(string directory, int index, int attempt) =>
+        Path.Combine(directory, $"review-{index:D6}.a{attempt}.csv");
 
     public static string Temporary(string finalPath) => finalPath + ".tmp";
 

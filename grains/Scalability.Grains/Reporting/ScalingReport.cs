@@ -1,3 +1,5 @@
+using Scalability.GrainInterfaces.Quality;
+
 namespace Scalability.Grains.Reporting;
 
 /// <summary>
@@ -8,6 +10,7 @@ namespace Scalability.Grains.Reporting;
 /// </summary>
 /// <param name="Decisions">The AutoScaler's decisions from the job's submission to its end (or to now), oldest first.</param>
 /// <param name="Estimates">Null while the job's row count is not known yet (it is planning).</param>
+/// <param name="Quality">The summary's quality section once the job has finished; null before.</param>
 public sealed record ScalingReport(
     string JobId,
     JobStatus Status,
@@ -19,7 +22,8 @@ public sealed record ScalingReport(
     IReadOnlyList<SiloTotals> Silos,
     IReadOnlyList<JobSample> Timeline,
     IReadOnlyList<ScalingDecision> Decisions,
-    EstimatesVsActuals? Estimates);
+    EstimatesVsActuals? Estimates,
+    QualitySection? Quality = null);
 
 /// <summary>The job's spec in brief; the id and text columns are those the job used once it has finished.</summary>
 /// <param name="Processor">The processor in words: its kind and what it is set up with.</param>

@@ -34,7 +34,8 @@ public static class ScalingReportBuilder
             Silos(finished ? summary!.RowsPerSilo : progress.RowsPerSilo, timeline),
             timeline.ToArray(),
             decisions.Where(d => d.TimeUtc >= details.SubmittedUtc && d.TimeUtc <= end).OrderBy(d => d.TimeUtc).ToArray(),
-            estimate is null ? null : Compare(estimate, finished ? totals : null, timings, finished));
+            estimate is null ? null : Compare(estimate, finished ? totals : null, timings, finished),
+            finished ? summary!.Quality : null);
     }
 
     /// <summary>The processor in words, as the report's spec shows it.</summary>

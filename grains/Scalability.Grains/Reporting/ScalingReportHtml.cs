@@ -6,7 +6,8 @@ namespace Scalability.Grains.Reporting;
 
 /// <summary>
 /// The scaling report as one self-contained HTML file: inline CSS and inline SVG charts, no script, no reference to
-/// anything outside the file. Every text that comes from data is HTML-encoded.
+/// anything outside the file. Every text that comes from data is HTML-encoded. The quality section is
+/// <see cref="QualityHtml"/>'s.
 /// </summary>
 public static class ScalingReportHtml
 {
@@ -31,6 +32,7 @@ public static class ScalingReportHtml
 
         html.Append("</header>\n<main>\n");
         Overview(html, report);
+        QualityHtml.Render(html, report.Quality, report.Status);
         Charts(html, report);
         Decisions(html, report);
         Silos(html, report);
@@ -213,7 +215,7 @@ public static class ScalingReportHtml
         * { box-sizing: border-box; }
         body { margin: 0; font: 14px/1.45 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; color: var(--fg); background: var(--bg); }
         header, main { max-width: 1320px; margin: 0 auto; padding: 12px 20px; }
-        h1 { font-size: 22px; margin: 8px 0 4px; } h2 { font-size: 17px; margin: 22px 0 8px; }
+        h1 { font-size: 22px; margin: 8px 0 4px; } h2 { font-size: 17px; margin: 22px 0 8px; } h3 { font-size: 15px; margin: 16px 0 6px; }
         .meta { color: var(--muted); margin: 4px 0; }
         .error { color: #a4161a; font-weight: 600; }
         .status { padding: 1px 8px; border-radius: 10px; background: #e4e8ef; }
@@ -242,5 +244,6 @@ public static class ScalingReportHtml
         td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
         table.spec th { width: 180px; color: var(--muted); font-weight: 500; }
         a { color: #1f6feb; }
+        .term { background: #eef1f5; border-radius: 3px; padding: 0 4px; white-space: nowrap; }
         """;
 }

@@ -89,6 +89,8 @@ public sealed class DataRoots
         Check(PartFiles.Temporary(outputPath), "the output's temporary file");
         Check(PartFiles.RejectsPath(outputPath), "the rejects file");
         Check(PartFiles.Temporary(PartFiles.RejectsPath(outputPath)), "the rejects file's temporary file");
+        Check(PartFiles.ReviewPath(outputPath), "the review file");
+        Check(PartFiles.Temporary(PartFiles.ReviewPath(outputPath)), "the review file's temporary file");
         Check(PartFiles.SummaryPath(outputPath), "the summary file");
         Check(PartFiles.Temporary(PartFiles.SummaryPath(outputPath)), "the summary file's temporary file");
         Check(PartFiles.PartDirectory(outputPath), "the parts folder");
@@ -111,7 +113,11 @@ public sealed class DataRoots
     {
         Check(inputPath, "the input");
         Check(partDirectory, "the parts folder");
-        foreach (var file in new[] { PartFiles.Part(partDirectory, index, attempt), PartFiles.Rejects(partDirectory, index, attempt) })
+        foreach (var file in new[]
+                 {
+                     PartFiles.Part(partDirectory, index, attempt), PartFiles.Rejects(partDirectory, index, attempt),
+                     PartFiles.Review(partDirectory, index, attempt),
+                 })
         {
             Check(file, "a part file");
             Check(PartFiles.Temporary(file), "a part file");

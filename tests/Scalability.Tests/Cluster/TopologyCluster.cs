@@ -2,6 +2,7 @@ using Microsoft.Extensions.DependencyInjection;
 using Orleans.TestingHost;
 using Scalability.Grains;
 using Scalability.GrainInterfaces.Scaling;
+using Scalability.Grains.Jobs;
 using Scalability.Grains.Processing;
 using Scalability.Silo;
 using Scalability.Tests.Support;
@@ -18,7 +19,8 @@ public static class TopologyCluster
 {
     public const int WorkersPerSilo = 2;
 
-    public static async Task<InProcessTestCluster> StartAsync(string stateFile, short silos = 2)
+    /// <param name="configureJobs">Changes to the job timings, after the ones these tests make.</param>
+    public static async Task<InProcessTestCluster> StartAsync(string stateFile, short silos = 2, Action<JobOptions>? configureJobs = null)
     {
         var storage = new SqliteDatabase(stateFile);
         await SchemaInstaller.ApplyAsync(storage, CancellationToken.None);
@@ -33,6 +35,7 @@ public static class TopologyCluster
                     jobs.LeaseDuration = TimeSpan.FromSeconds(5);
                     jobs.RenewInterval = TimeSpan.FromSeconds(1);
                     jobs.HousekeepingInterval = TimeSpan.FromMilliseconds(100);
+                    configureJobs?.Invoke(jobs);
                 },
                 workers =>
                 {

@@ -1,3 +1,4 @@
+using Scalability.GrainInterfaces.Quality;
 using Scalability.Grains.Jobs;
 
 namespace Scalability.Tests.Jobs;
@@ -247,5 +248,20 @@ public sealed class ChunkLedgerTests
         Assert.Equal($"silo gone ({LedgerPolicy.FreeRequeues + 1} times)", ledger.Entries[0].LastError);
         Assert.Empty(Lease(ledger, now, 1));
         Assert.Single(Lease(ledger, now.AddSeconds(1), 1));
+    }
+
+    [Fact]
+    public void Only_the_first_commit_of_a_chunk_marks_its_review_part()
+    {
+        var ledger = NewLedger(1);
+        ChunkReport Reviewed(int attempt, long review) => Report(0, attempt) with
+        {
+            Quality = new ChunkQuality(new Dictionary<string, IReadOnlyDictionary<int, long>>(), new Dictionary<string, long>(), review, review, 0),
+        };
+
+        Assert.Equal(CommitOutcome.Accepted, ledger.Commit(Reviewed(2, review: 4)));
+        Assert.Equal(CommitOutcome.Duplicate, ledger.Commit(Reviewed(1, review: 0)));
+
+        Assert.Equal((true, 2), (ledger.Entries[0].HasReview, ledger.Entries[0].CommittedAttempt));
     }
 }

@@ -1,3 +1,4 @@
+using Scalability.GrainInterfaces.Quality;
 using Scalability.GrainInterfaces.Scaling;
 using Scalability.Grains.Costing;
 using Scalability.Grains.Reporting;
@@ -56,7 +57,21 @@ internal static class ReportFixtures
         25, 40, 10, 1, "ticket_id", ["subject", "body"],
         new SortedDictionary<string, long>(StringComparer.Ordinal) { ["billing"] = 600, ["refund"] = 390 }, null,
         new SortedDictionary<string, long>(StringComparer.Ordinal) { [SiloA] = 600, [SiloB] = 400 }, 50_000, 9_000, 2.5m,
-        new SortedDictionary<string, long>(StringComparer.Ordinal) { ["timeout"] = 8 }, 1004, 12);
+        new SortedDictionary<string, long>(StringComparer.Ordinal) { ["timeout"] = 8 }, 1004, 12, Quality: Quality());
+
+    public const string MarkupId = "<b onmouseover=alert(1)>T-7</b>";
+
+    /// <summary>The figures of 990 categorized rows, one proposal with markup in an example id.</summary>
+    public static QualitySection Quality() => new(0.5, "other", 990,
+        [
+            new CategoryQuality("billing", 600, 60.6, new ConfidenceQuartiles(0.31, 0.52, 0.64, 0.77, 0.95)),
+            new CategoryQuality("refund", 390, 39.4, new ConfidenceQuartiles(0.2, 0.41, 0.5, 0.66, 0.9)),
+        ],
+        new ConfidenceQuartiles(0.2, 0.45, 0.6, 0.72, 0.95),
+        new ReviewCounts(212, 21.4, 212, 0, "/data/out.csv.review.csv"),
+        [new LanguageShare("en", 700, 70.7), new LanguageShare("unknown", 290, 29.3)],
+        [new ProposedCategory(["gift card", "balance"], 57, 26.9, ["T-1", MarkupId, "T-9"], 0.512)],
+        new ProposalRun(212, 212, 340, 9, 0.004, 0.061, null));
 
     public static ScalingReport Finished() => ScalingReportBuilder.Build(Details(finished: true), Progress(finished: true), Summary(),
         Timeline(), Decisions(), ReportEstimate.FromProfile(ResourceProfiles.Default.For(1000), 1000), At(60));

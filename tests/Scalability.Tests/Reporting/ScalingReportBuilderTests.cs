@@ -1,5 +1,6 @@
 using System.Text.Json;
 using Scalability.GrainInterfaces;
+using Scalability.GrainInterfaces.Quality;
 using Scalability.Grains.Reporting;
 
 namespace Scalability.Tests.Reporting;
@@ -99,4 +100,17 @@ public sealed class ScalingReportBuilderTests
 
     private static (double, double, double) Figures(JsonElement comparison) => (comparison.GetProperty("estimated").GetDouble(),
         comparison.GetProperty("actual").GetDouble(), comparison.GetProperty("errorPercent").GetDouble());
+
+    [Fact]
+    public void A_finished_jobs_report_carries_its_summarys_quality_section_and_a_running_jobs_none()
+    {
+        var finished = Json(ReportFixtures.Finished()).GetProperty("quality");
+        var running = Json(ReportFixtures.Running()).GetProperty("quality");
+
+        Assert.Equal(JsonSerializer.Serialize(ReportFixtures.Quality(), ScaleJson.Options),
+            JsonSerializer.Serialize(finished.Deserialize<QualitySection>(ScaleJson.Options), ScaleJson.Options));
+        Assert.Equal((990L, 212L, 57L), (finished.GetProperty("categorized").GetInt64(), finished.GetProperty("review").GetProperty("tickets").GetInt64(),
+            finished.GetProperty("proposals")[0].GetProperty("tickets").GetInt64()));
+        Assert.Equal(JsonValueKind.Null, running.ValueKind);
+    }
 }

@@ -1,5 +1,6 @@
 using System.Net;
 using System.Text.RegularExpressions;
+using Scalability.GrainInterfaces.Quality;
 using Scalability.Grains.Reporting;
 
 namespace Scalability.Tests.Reporting;
@@ -71,6 +72,36 @@ public sealed partial class ScalingReportHtmlTests
 
         Assert.Equal(ScalingReportHtml.ChartIds.Count, Regex.Count(html, "no samples yet"));
         Assert.Contains("Actuals are shown once the job has finished.", html);
+    }
+
+    [Fact]
+    public void The_quality_section_tables_the_categories_quartiles_languages_and_proposals_with_data_encoded()
+    {
+        var quality = Html[Html.IndexOf("<section><h2>Quality</h2>", StringComparison.Ordinal)..Html.IndexOf("<section><h2>Timeline</h2>", StringComparison.Ordinal)];
+
+        Assert.Equal(2, Regex.Count(quality, "data-testid=\"quality-category-row\""));
+        Assert.Contains("<td data-testid=\"q-category\">billing</td><td class=\"num\" data-testid=\"q-tickets\">600</td><td class=\"num\" data-testid=\"q-share\">60.6%</td>" +
+                        "<td class=\"num\" data-testid=\"q-min\">0.310</td><td class=\"num\" data-testid=\"q-q1\">0.520</td><td class=\"num\" data-testid=\"q-median\">0.640</td>" +
+                        "<td class=\"num\" data-testid=\"q-q3\">0.770</td><td class=\"num\" data-testid=\"q-max\">0.950</td>", quality);
+        Assert.Contains("<strong data-testid=\"review-tickets\">212</strong> tickets to review", quality);
+        Assert.Equal(2, Regex.Count(quality, "data-testid=\"language-row\""));
+        Assert.Contains("<span class=\"term\">gift card</span>, <span class=\"term\">balance</span>", quality);
+        Assert.Contains("T-1, &lt;b onmouseover=alert(1)&gt;T-7&lt;/b&gt;, T-9", quality);
+        Assert.DoesNotContain(ReportFixtures.MarkupId, Html);
+    }
+
+    [Fact]
+    public void A_report_without_proposals_says_why_and_a_running_jobs_says_when_its_figures_come()
+    {
+        var finished = ReportFixtures.Finished();
+        var none = ScalingReportHtml.Render(finished with
+        {
+            Quality = finished.Quality! with { Proposals = [], Proposing = new ProposalRun(3, 3, 0, 0, 0, 0, "too few review tickets to find groups in (3; at least 10 are needed)") },
+        });
+
+        Assert.Contains("<p data-testid=\"proposals-note\">No proposed categories: too few review tickets to find groups in (3; at least 10 are needed).</p>", none);
+        Assert.DoesNotContain("data-testid=\"quality-proposals\"", none);
+        Assert.Contains("<p data-testid=\"quality-none\">The quality figures are shown once the job has finished.</p>", ScalingReportHtml.Render(ReportFixtures.Running()));
     }
 
     [Theory]
