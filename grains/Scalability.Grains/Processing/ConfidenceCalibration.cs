@@ -75,44 +75,59 @@ public sealed class ConfidenceCalibration
     /// <summary>
     /// Fits the map by isotonic regression (pool adjacent violators) of rightness on the raw confidence, with blocks
     /// of at least <see cref="MinimumPointSize"/> tickets; each block becomes a point at its mean raw confidence and its
-    /// share right. The no-match confidence is the share right among <paramref name="noMatchCorrect"/>.
+    /// share right. The no-match confidence is the share right among the tickets without a match. A ticket's weight
+    /// says how much it counts (to give data sets of different sizes the same say); the minimum block size counts
+    /// tickets.
     /// </summary>
-    /// <exception cref="ArgumentException">Fewer than <see cref="MinimumPointSize"/> matched tickets, or none without a match.</exception>
-    public static ConfidenceCalibration Fit(IEnumerable<(double Raw, bool Correct)> matched, IEnumerable<bool> noMatchCorrect, string source)
+    /// <exception cref="ArgumentException">Fewer than <see cref="MinimumPointSize"/> matched tickets, none without a
+    /// match, or a weight that is not positive.</exception>
+    public static ConfidenceCalibration Fit(
+        IEnumerable<(double Raw, bool Correct, double Weight)> matched,
+        IEnumerable<(bool Correct, double Weight)> noMatch,
+        string source)
     {
         var sorted = matched.OrderBy(m => m.Raw).ToArray();
-        var noMatch = noMatchCorrect.ToArray();
-        if (sorted.Length < MinimumPointSize || noMatch.Length == 0)
+        var unmatched = noMatch.ToArray();
+        if (sorted.Length < MinimumPointSize || unmatched.Length == 0)
         {
             throw new ArgumentException(
-                $"a calibration needs at least {MinimumPointSize} matched tickets and one without a match; got {sorted.Length} and {noMatch.Length}");
+                $"a calibration needs at least {MinimumPointSize} matched tickets and one without a match; got {sorted.Length} and {unmatched.Length}");
         }
 
-        // Blocks of equal raw confidence first, then pooled while a block is smaller than the minimum or is not above
-        // the block before it.
+        if (sorted.Any(m => !(m.Weight > 0) || !double.IsFinite(m.Weight)) || unmatched.Any(m => !(m.Weight > 0) || !double.IsFinite(m.Weight)))
+        {
+            throw new ArgumentException("every ticket's weight must be positive and finite");
+        }
+
+        // Blocks of equal raw confidence first, then pooled while a block is smaller than the minimum or is not below
+        // the block after it.
         var blocks = new List<Block>();
         foreach (var group in sorted.GroupBy(m => m.Raw))
         {
-            blocks.Add(new Block(group.Sum(m => m.Raw), group.Count(m => m.Correct), group.Count()));
+            blocks.Add(new Block(
+                group.Sum(m => m.Raw * m.Weight), group.Where(m => m.Correct).Sum(m => m.Weight), group.Sum(m => m.Weight), group.Count()));
             while (blocks.Count > 1 && (blocks[^2].Count < MinimumPointSize || blocks[^2].Rate >= blocks[^1].Rate))
             {
-                var last = blocks[^1];
-                blocks.RemoveAt(blocks.Count - 1);
-                blocks[^1] = blocks[^1].Merge(last);
+                MergeLast(blocks);
             }
         }
 
         while (blocks.Count > 1 && blocks[^1].Count < MinimumPointSize)
         {
-            var last = blocks[^1];
-            blocks.RemoveAt(blocks.Count - 1);
-            blocks[^1] = blocks[^1].Merge(last);
+            MergeLast(blocks);
         }
 
-        var raw = blocks.Select(b => Math.Round(b.RawSum / b.Count, 4)).ToArray();
+        var raw = blocks.Select(b => Math.Round(b.RawSum / b.Weight, 4)).ToArray();
         var confidence = blocks.Select(b => Math.Round(Math.Clamp(b.Rate, 0.01, KeywordCategorizer.MaximumConfidence), 3)).ToArray();
-        var noMatchRate = Math.Round(Math.Clamp((double)noMatch.Count(c => c) / noMatch.Length, 0.01, KeywordCategorizer.MaximumConfidence), 3);
-        return new ConfidenceCalibration(raw, confidence, noMatchRate, source);
+        var noMatchRate = unmatched.Where(m => m.Correct).Sum(m => m.Weight) / unmatched.Sum(m => m.Weight);
+        return new ConfidenceCalibration(raw, confidence, Math.Round(Math.Clamp(noMatchRate, 0.01, KeywordCategorizer.MaximumConfidence), 3), source);
+    }
+
+    private static void MergeLast(List<Block> blocks)
+    {
+        var last = blocks[^1];
+        blocks.RemoveAt(blocks.Count - 1);
+        blocks[^1] = blocks[^1].Merge(last);
     }
 
     /// <summary>The map as the JSON of <c>keyword-calibration.json</c>.</summary>
@@ -163,11 +178,11 @@ public sealed class ConfidenceCalibration
         return FromJson(reader.ReadToEnd());
     }
 
-    private readonly record struct Block(double RawSum, int Correct, int Count)
+    private readonly record struct Block(double RawSum, double Correct, double Weight, int Count)
     {
-        public double Rate => (double)Correct / Count;
+        public double Rate => Correct / Weight;
 
-        public Block Merge(Block other) => new(RawSum + other.RawSum, Correct + other.Correct, Count + other.Count);
+        public Block Merge(Block other) => new(RawSum + other.RawSum, Correct + other.Correct, Weight + other.Weight, Count + other.Count);
     }
 
     private sealed record CalibrationFile(string? Source, double NoMatch, IReadOnlyList<CalibrationPoint>? Points);

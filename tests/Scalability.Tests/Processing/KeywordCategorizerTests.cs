@@ -45,7 +45,8 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
         var prediction = Categorizer.Categorize(text);
 
         Assert.Equal(SupportTaxonomy.OtherCategory, prediction.Category);
-        Assert.Equal(KeywordCategorizer.NoMatchConfidence, prediction.Confidence);
+        Assert.Equal(Categorizer.Calibration.NoMatch, prediction.Confidence);
+        Assert.InRange(prediction.Confidence, 0.01, 0.3);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
     [Fact]
     public void Is_deterministic_across_instances()
     {
-        var other = new KeywordCategorizer(SupportTaxonomy.Default);
+        var other = new KeywordCategorizer(SupportTaxonomy.Default, ConfidenceCalibration.Default);
         var texts = SyntheticTicketGeneratorTests.GeneratedBodies(300, seed: 7);
 
         foreach (var text in texts)

@@ -40,7 +40,7 @@ public sealed class LocalTicketProcessorTests
         var results = await processor.ProcessAsync([TicketOf("7", text)], CancellationToken.None);
 
         var result = Assert.Single(results);
-        Assert.Equal(new TicketResult("other", 0, "", TicketStatus.Ok, null), result);
+        Assert.Equal(new TicketResult("other", 0, "", TicketStatus.Ok, null, Language: "und"), result);
     }
 
     [Fact]
@@ -66,9 +66,10 @@ public sealed class LocalTicketProcessorTests
         Assert.Equal(batch.Length, results.Count);
         for (var i = 0; i < texts.Length; i++)
         {
-            var prediction = KeywordCategorizer.Default.Categorize(texts[i]);
+            var (prediction, language) = MultilingualKeywordCategorizer.Default.CategorizeWithLanguage(texts[i]);
             Assert.Equal(prediction.Category, results[i].Category);
             Assert.Equal(prediction.Confidence, results[i].Confidence);
+            Assert.Equal(language.Language, results[i].Language);
             Assert.Equal(ExtractiveSummarizer.Default.Summarize(texts[i], 100), results[i].Summary);
             Assert.InRange(results[i].Summary.Length, 1, 100);
         }
