@@ -209,41 +209,55 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         Span<int> recent = stackalloc int[MaxPhraseWords];
         var position = 0;
 
-        var i = 0;
         var sentenceBreak = false;
+        var inWord = false;
+        var length = 0;
+        var apostrophe = -1;
+        var tooLong = false;
+        var i = 0;
         while (i < text.Length)
         {
-            var (next, width) = Read(text, i);
-            if (!TextScanning.TryFoldKeywordChar(next, out _, out _))
+            var c = text[i];
+            var width = 1;
+            char folded;
+            var second = '\0';
+            bool isWordChar;
+            if (c < 0x80 && c != '&' && c != '\\')
             {
-                sentenceBreak |= next is '.' or '!' or '?' or ';' or '\n';
-                i += width;
-                continue;
+                // Most text is plain ASCII: one table lookup.
+                isWordChar = TextScanning.TryFoldWordChar(c, out folded);
+            }
+            else
+            {
+                (c, width) = Read(text, i);
+                isWordChar = TextScanning.TryFoldKeywordChar(c, out folded, out second);
             }
 
-            if (sentenceBreak)
+            i += width;
+            if (isWordChar)
             {
-                // A phrase does not run across sentences: "...the log. In the app..." is not "log in".
-                recent[position % MaxPhraseWords] = -1;
-                position++;
-                sentenceBreak = false;
-            }
-
-            var length = 0;
-            var apostrophe = -1;
-            var tooLong = false;
-            while (i < text.Length)
-            {
-                (var c, width) = Read(text, i);
-                if (TextScanning.TryFoldKeywordChar(c, out var folded, out var second))
+                if (!inWord)
                 {
-                    i += width;
-                    if (length + 2 > MaxWordLength)
+                    if (sentenceBreak)
                     {
-                        tooLong = true;
-                        continue;
+                        // A phrase does not run across sentences: "...the log. In the app..." is not "log in".
+                        recent[position % MaxPhraseWords] = -1;
+                        position++;
+                        sentenceBreak = false;
                     }
 
+                    inWord = true;
+                    length = 0;
+                    apostrophe = -1;
+                    tooLong = false;
+                }
+
+                if (length + 2 > MaxWordLength)
+                {
+                    tooLong = true;
+                }
+                else
+                {
                     if (folded != '\0')
                     {
                         word[length++] = folded;
@@ -254,34 +268,50 @@ public sealed class KeywordCategorizer : ITicketCategorizer
                         word[length++] = second;
                     }
                 }
-                else if (TextScanning.IsApostrophe(c) && length > 0 && i + width < text.Length && char.IsLetter(Read(text, i + width).Char))
-                {
-                    apostrophe = length;
-                    i += width;
-                }
-                else
-                {
-                    break;
-                }
-            }
 
-            if (tooLong)
-            {
-                Accept(-1, scores, recent, ref position);
                 continue;
             }
 
-            var id = Resolve(word[..length]);
-            if (id < 0 && apostrophe > 0)
+            if (inWord)
             {
-                // "l'abonnement", "dell'ordine", "d'accès": the elided article is a word of its own and the rest is
-                // the word a term names. "can't" was found whole above.
-                Accept(Resolve(word[..apostrophe]), scores, recent, ref position);
-                id = Resolve(word[apostrophe..length]);
+                if (TextScanning.IsApostrophe(c) && length > 0 && i < text.Length && char.IsLetter(Read(text, i).Char))
+                {
+                    apostrophe = length;
+                    continue;
+                }
+
+                EndWord(word[..length], apostrophe, tooLong, scores, recent, ref position);
+                inWord = false;
             }
 
-            Accept(id, scores, recent, ref position);
+            sentenceBreak |= c is '.' or '!' or '?' or ';' or '\n';
         }
+
+        if (inWord)
+        {
+            EndWord(word[..length], apostrophe, tooLong, scores, recent, ref position);
+        }
+    }
+
+    /// <summary>Resolves a word just read and adds what it says.</summary>
+    private void EndWord(ReadOnlySpan<char> word, int apostrophe, bool tooLong, Span<double> scores, Span<int> recent, ref int position)
+    {
+        if (tooLong)
+        {
+            Accept(-1, scores, recent, ref position);
+            return;
+        }
+
+        var id = Resolve(word);
+        if (id < 0 && apostrophe > 0)
+        {
+            // "l'abonnement", "dell'ordine", "d'accès": the elided article is a word of its own and the rest is the
+            // word a term names. "can't" was found whole above.
+            Accept(Resolve(word[..apostrophe]), scores, recent, ref position);
+            id = Resolve(word[apostrophe..]);
+        }
+
+        Accept(id, scores, recent, ref position);
     }
 
     /// <summary>The character at text[i] and how many characters it takes: an HTML entity of a damaged export is the

@@ -38,6 +38,36 @@ public static class QualityDataSets
         return tickets;
     }
 
+    /// <summary>
+    /// The hand-written short chat messages of <c>short-texts.tsv</c> in the dev folder (a language code, a tab and the
+    /// text a line; # starts a comment), for language detection.
+    /// </summary>
+    /// <exception cref="InvalidDataException">A line is not a code, a tab and a text.</exception>
+    public static IReadOnlyList<LabelledTicket> ShortTexts(string folder)
+    {
+        var path = Path.Combine(folder, "short-texts.tsv");
+        var texts = new List<LabelledTicket>();
+        var number = 0;
+        foreach (var line in File.ReadLines(path))
+        {
+            number++;
+            if (line.Length == 0 || line.StartsWith('#'))
+            {
+                continue;
+            }
+
+            var tab = line.IndexOf('\t', StringComparison.Ordinal);
+            if (tab is < 2 or > 3 || tab == line.Length - 1)
+            {
+                throw new InvalidDataException($"{path}, line {number}: expected a language code, a tab and a text");
+            }
+
+            texts.Add(new LabelledTicket("short", $"short-{number}", line[..tab], line[(tab + 1)..], ""));
+        }
+
+        return texts;
+    }
+
     /// <summary>The text a job categorizes for a ticket with a subject and a body.</summary>
     public static string JoinSubject(string subject, string body) => subject.Length == 0 ? body : subject + "\n\n" + body;
 
