@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
-using System.Text;
 
 namespace Scalability.Grains.Processing;
 
@@ -111,36 +110,43 @@ internal static partial class TextScanning
         return end + 2;
     }
 
+    // Each letter of U+00C0 to U+024F without its accent, lower-case ('\0' for × and ÷, U+0001 where the letter
+    // folds to two, below). Written out rather than computed with string.Normalize, which does not decompose under
+    // the invariant globalization the product runs with.
+    private const string LatinFoldTable =
+        "aaaaaa\u0001ceeeeiiiidnooooo\0ouuuuy\u0001\u0001" + // U+00C0
+        "aaaaaa\u0001ceeeeiiiidnooooo\0ouuuuy\u0001y" + // U+00E0
+        "aaaaaaccccccccddddeeeeeeeeeegggg" + // U+0100
+        "gggghhhhiiiiiiiiii\u0001\u0001jjkkklllllll" + // U+0120
+        "lllnnnnnnnnnoooooo\u0001\u0001rrrrrrssssss" + // U+0140
+        "ssttttttuuuuuuuuuuuuwwyyyzzzzzzs" + // U+0160
+        "bbƃƃƅƅɔccddƌƌƍǝəɛffɠɣƕɩɨkklƛɯnnɵ" + // U+0180
+        "ooƣƣppʀƨƨʃƪttttuuʊvyyzzʒƹƹƺƻƽƽƾƿ" + // U+01A0
+        "ǀǁǂǃǆǆǆǉǉǉǌǌǌaaiioouuuuuuuuuuǝaa" + // U+01C0
+        "aaǣǣǥǥggkkooooǯǯjǳǳǳggƕƿnnaaǽǽǿǿ" + // U+01E0
+        "aaaaeeeeiiiioooorrrruuuussttȝȝhh" + // U+0200
+        "ƞȡȣȣzzaaeeooooooooyyȴȵȶȷȸȹacclts" + // U+0220
+        "zɂɂƀʉʌeejjɋɋrryy"; // U+0240
+
     private static string?[] BuildLatinFolds()
     {
         var folds = new string?[LastFolded - FirstFolded + 1];
-        for (var c = FirstFolded; c <= LastFolded; c++)
+        for (var i = 0; i < folds.Length; i++)
         {
-            if (!char.IsLetter(c))
+            var c = (char)(FirstFolded + i);
+            folds[i] = LatinFoldTable[i] switch
             {
-                continue;
-            }
-
-            var fold = c switch
-            {
-                'ß' or 'ẞ' => "ss",
-                'æ' or 'Æ' => "ae",
-                'œ' or 'Œ' => "oe",
-                'ø' or 'Ø' => "o",
-                'đ' or 'Đ' => "d",
-                'ł' or 'Ł' => "l",
-                'ı' => "i",
-                'ħ' or 'Ħ' => "h",
-                'þ' or 'Þ' => "th",
-                _ => null,
+                '\0' => null,
+                '\u0001' => c switch
+                {
+                    'ß' => "ss",
+                    'Æ' or 'æ' => "ae",
+                    'Œ' or 'œ' => "oe",
+                    'Þ' or 'þ' => "th",
+                    _ => "ij",
+                },
+                var folded => folded.ToString(),
             };
-            if (fold is null)
-            {
-                var decomposed = c.ToString().Normalize(NormalizationForm.FormD);
-                fold = char.IsAsciiLetter(decomposed[0]) ? char.ToLowerInvariant(decomposed[0]).ToString() : char.ToLowerInvariant(c).ToString();
-            }
-
-            folds[c - FirstFolded] = fold;
         }
 
         return folds;
@@ -148,16 +154,20 @@ internal static partial class TextScanning
 
     private static IEnumerable<KeyValuePair<string, char>> AccentedEntities()
     {
-        (string Name, char Mark)[] accents = [("acute", '\u0301'), ("grave", '\u0300'), ("circ", '\u0302'), ("uml", '\u0308'), ("tilde", '\u0303')];
-        foreach (var letter in "aeiouyAEIOUY")
+        // HTML's named entities for accented letters: "&eacute;" is é.
+        (string Accent, string Base, string Letters)[] entities =
+        [
+            ("acute", "aeiouyAEIOUY", "áéíóúýÁÉÍÓÚÝ"),
+            ("grave", "aeiouAEIOU", "àèìòùÀÈÌÒÙ"),
+            ("circ", "aeiouAEIOU", "âêîôûÂÊÎÔÛ"),
+            ("uml", "aeiouyAEIOUY", "äëïöüÿÄËÏÖÜŸ"),
+            ("tilde", "aoAO", "ãõÃÕ"),
+        ];
+        foreach (var (accent, bases, letters) in entities)
         {
-            foreach (var (name, mark) in accents)
+            for (var i = 0; i < bases.Length; i++)
             {
-                var composed = string.Concat(letter, mark).Normalize(NormalizationForm.FormC);
-                if (composed.Length == 1)
-                {
-                    yield return new(letter + name, composed[0]);
-                }
+                yield return new(bases[i] + accent, letters[i]);
             }
         }
     }

@@ -74,6 +74,22 @@ public sealed class MultilingualCategorizationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Terms_and_text_are_folded_alike_whatever_the_accents()
+    {
+        var taxonomy = SupportTaxonomy.Create(
+        [
+            new TaxonomyCategory("access", [new TaxonomyTerm("accès", 1), new TaxonomyTerm("Rückgabe*", 1), new TaxonomyTerm("*rechnung", 1)]),
+            new TaxonomyCategory("other", []),
+        ]);
+        var categorizer = new KeywordCategorizer(taxonomy);
+
+        Assert.Equal(["acces", "ruckgabe*", "*rechnung"], taxonomy.Categories[0].Terms.Select(t => t.Text));
+        Assert.Equal([1.0, 1.0, 1.0, 1.0, 1.0, 0.0],
+            new[] { "ACCES", "d'accès", "acce\u0301s", "RÜCKGABEFRIST", "Stromrechnung", "Strasse" }.Select(t => categorizer.Scores(t)[0]));
+        Assert.Equal(2.0, categorizer.Scores("Ma&szlig;e der Stra&szlig;e und r&uuml;ckgabe, &#39;acc&egrave;s&#39;")[0]);
+    }
+
+    [Fact]
     public void Undetermined_text_takes_the_taxonomy_that_finds_the_most()
     {
         Assert.Equal(LanguageDetection.Undetermined, Categorizer.Detector.Detect("Login!"));

@@ -173,6 +173,8 @@ public sealed class LanguageDetector
         var tooLong = false;
         var hasDigit = false;
         var words = 0;
+        // The highest score so far: the full check for a decisive lead is only worth it once this reaches the lead.
+        var top = 0f;
 
         var end = Math.Min(text.Length, MaxScannedChars);
         for (var i = 0; i < text.Length; i++)
@@ -209,7 +211,7 @@ public sealed class LanguageDetector
             {
                 if (c <= LastLetterEvidence && c >= FirstLetterEvidence && _letters[c - FirstLetterEvidence] is { } weights)
                 {
-                    Add(scores, weights);
+                    Add(scores, weights, ref top);
                 }
 
                 var script = ScriptOf(c);
@@ -256,7 +258,7 @@ public sealed class LanguageDetector
             {
                 if (!tooLong && !hasDigit)
                 {
-                    Score(word[..length], apostrophe, scores);
+                    Score(word[..length], apostrophe, scores, ref top);
                     words++;
                 }
 
@@ -264,7 +266,7 @@ public sealed class LanguageDetector
                 apostrophe = -1;
                 tooLong = hasDigit = false;
 
-                if (i >= end || (words >= 3 && IsDecisive(scores)))
+                if (i >= end || (words >= 3 && top >= DecisiveMargin && IsDecisive(scores)))
                 {
                     break;
                 }
@@ -282,15 +284,15 @@ public sealed class LanguageDetector
 
         if (length > 0 && !tooLong && !hasDigit)
         {
-            Score(word[..length], apostrophe, scores);
+            Score(word[..length], apostrophe, scores, ref top);
         }
 
         return Decide(scores, scripts);
     }
 
-    private void Score(ReadOnlySpan<char> word, int apostrophe, Span<float> scores)
+    private void Score(ReadOnlySpan<char> word, int apostrophe, Span<float> scores, ref float top)
     {
-        if (_words.TryAdd(word, scores))
+        if (_words.TryAdd(word, scores, ref top))
         {
             return;
         }
@@ -298,9 +300,9 @@ public sealed class LanguageDetector
         // "l'abonnement" is "l" and "abonnement"; "don't" was found whole above.
         if (apostrophe > 0)
         {
-            _words.TryAdd(word[..apostrophe], scores);
+            _words.TryAdd(word[..apostrophe], scores, ref top);
             word = word[apostrophe..];
-            if (_words.TryAdd(word, scores))
+            if (_words.TryAdd(word, scores, ref top))
             {
                 return;
             }
@@ -308,7 +310,7 @@ public sealed class LanguageDetector
 
         for (var n = Math.Min(_longestEnding, word.Length - 2); n >= _shortestEnding && n > 0; n--)
         {
-            if (_endings.TryAdd(word[^n..], scores))
+            if (_endings.TryAdd(word[^n..], scores, ref top))
             {
                 return;
             }
@@ -316,11 +318,11 @@ public sealed class LanguageDetector
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
-    private static void Add(Span<float> scores, float[] weights)
+    private static void Add(Span<float> scores, float[] weights, ref float top)
     {
         for (var l = 0; l < scores.Length; l++)
         {
-            scores[l] += weights[l];
+            top = MathF.Max(top, scores[l] += weights[l]);
         }
     }
 
@@ -545,7 +547,7 @@ public sealed class LanguageDetector
 
         /// <summary>Adds the word's weight to each of its languages' scores; false if no language lists it.</summary>
         [MethodImpl(MethodImplOptions.AggressiveInlining)]
-        public bool TryAdd(ReadOnlySpan<char> word, Span<float> scores)
+        public bool TryAdd(ReadOnlySpan<char> word, Span<float> scores, ref float top)
         {
             var hash = Hash(word);
             var slot = (int)(hash >> 32) & _mask;
@@ -558,7 +560,7 @@ public sealed class LanguageDetector
                     var weight = _weights[slot];
                     while (languages != 0)
                     {
-                        scores[System.Numerics.BitOperations.TrailingZeroCount(languages)] += weight;
+                        top = MathF.Max(top, scores[System.Numerics.BitOperations.TrailingZeroCount(languages)] += weight);
                         languages &= languages - 1;
                     }
 
