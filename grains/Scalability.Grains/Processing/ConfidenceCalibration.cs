@@ -1,6 +1,7 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text.Json;
-using Scalability.GrainInterfaces;
+using Scalability.Grains.Processing.Languages;
 
 namespace Scalability.Grains.Processing;
 
@@ -133,22 +134,15 @@ public sealed class ConfidenceCalibration
     /// <summary>The map as the JSON of <c>keyword-calibration.json</c>.</summary>
     public string ToJson() => JsonSerializer.Serialize(
         new CalibrationFile(Source, NoMatch, _raw.Zip(_confidence, (r, c) => new CalibrationPoint(r, c)).ToArray()),
-        ScaleJson.Options) + "\n";
+        LanguageJsonContext.Default.CalibrationFile) + "\n";
 
     /// <exception cref="InvalidDataException">The JSON is not a map of ascending raw confidences to non-decreasing
     /// probabilities between 0 and 1.</exception>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     public static ConfidenceCalibration FromJson(string json)
     {
-        CalibrationFile file;
-        try
-        {
-            file = JsonSerializer.Deserialize<CalibrationFile>(json, ScaleJson.Options)
-                   ?? throw new InvalidDataException("the calibration is empty");
-        }
-        catch (JsonException e)
-        {
-            throw new InvalidDataException($"the calibration cannot be read: {e.Message}", e);
-        }
+        ArgumentNullException.ThrowIfNull(json);
+        var file = LanguageJson.ReadCalibration(System.Text.Encoding.UTF8.GetBytes(json), "the calibration");
 
         var points = file.Points ?? [];
         for (var i = 0; i < points.Count; i++)
@@ -184,8 +178,4 @@ public sealed class ConfidenceCalibration
 
         public Block Merge(Block other) => new(RawSum + other.RawSum, Correct + other.Correct, Weight + other.Weight, Count + other.Count);
     }
-
-    private sealed record CalibrationFile(string? Source, double NoMatch, IReadOnlyList<CalibrationPoint>? Points);
-
-    private sealed record CalibrationPoint(double Raw, double Confidence);
 }

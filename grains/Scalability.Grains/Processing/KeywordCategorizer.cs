@@ -75,6 +75,7 @@ public sealed class KeywordCategorizer : ITicketCategorizer
 
     /// <param name="calibration">Maps the raw confidence to a probability; null for none (the raw confidence, and
     /// <see cref="NoMatchConfidence"/> without a match), as for a custom taxonomy that no calibration was fitted for.</param>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     public KeywordCategorizer(SupportTaxonomy taxonomy, ConfidenceCalibration? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
@@ -443,6 +444,7 @@ public sealed class KeywordCategorizer : ITicketCategorizer
             .GroupBy(p => key(p.Key))
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value)).ToArray());
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static int? LongestAffixOf(string word, Dictionary<string, int> prefixes, Dictionary<string, int> suffixes)
     {
         for (var length = word.Length; length >= SupportTaxonomy.MinimumPrefixLength; length--)

@@ -22,38 +22,52 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
     public const double UnsupportedLanguageConfidence = 0.10;
 
     private readonly LanguageDetector _detector;
-    private readonly Dictionary<string, KeywordCategorizer> _byLanguage;
-    private readonly KeywordCategorizer[] _all;
+    private readonly Dictionary<string, Lazy<KeywordCategorizer>> _byLanguage;
+    private readonly Lazy<KeywordCategorizer>[] _all;
 
     public MultilingualKeywordCategorizer(LanguageDetector detector, IReadOnlyDictionary<string, KeywordCategorizer> byLanguage)
+        : this(detector, ValidFallback(byLanguage), byLanguage?.Keys.ToArray() ?? [], code => byLanguage![code])
+    {
+    }
+
+    /// <param name="create">Makes the categorizer of a language when a ticket of that language first needs it, so that
+    /// a job of one language builds one taxonomy.</param>
+    public MultilingualKeywordCategorizer(
+        LanguageDetector detector, string fallbackCategory, IReadOnlyCollection<string> languages, Func<string, KeywordCategorizer> create)
     {
         ArgumentNullException.ThrowIfNull(detector);
-        ArgumentNullException.ThrowIfNull(byLanguage);
-        if (byLanguage.Count == 0)
+        ArgumentException.ThrowIfNullOrWhiteSpace(fallbackCategory);
+        ArgumentNullException.ThrowIfNull(languages);
+        ArgumentNullException.ThrowIfNull(create);
+        if (languages.Count == 0)
         {
-            throw new ArgumentException("a multilingual categorizer needs at least one language", nameof(byLanguage));
-        }
-
-        var fallbacks = byLanguage.Values.Select(c => c.FallbackCategory).Distinct(StringComparer.Ordinal).ToArray();
-        if (fallbacks.Length != 1)
-        {
-            throw new ArgumentException($"the languages' taxonomies have different fallback categories: {string.Join(", ", fallbacks)}", nameof(byLanguage));
+            throw new ArgumentException("a multilingual categorizer needs at least one language", nameof(languages));
         }
 
         _detector = detector;
-        _byLanguage = new Dictionary<string, KeywordCategorizer>(byLanguage, StringComparer.Ordinal);
+        FallbackCategory = fallbackCategory;
+        _byLanguage = languages.Distinct(StringComparer.Ordinal).ToDictionary(
+            code => code,
+            code => new Lazy<KeywordCategorizer>(() =>
+            {
+                var categorizer = create(code);
+                return categorizer.FallbackCategory == fallbackCategory
+                    ? categorizer
+                    : throw new InvalidOperationException(
+                        $"the {code} taxonomy falls back to '{categorizer.FallbackCategory}', the others to '{fallbackCategory}'");
+            }),
+            StringComparer.Ordinal);
         // English first, so that it wins ties for undetermined text.
-        _all = [.. byLanguage.OrderBy(p => p.Key == "en" ? 0 : 1).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
-        FallbackCategory = fallbacks[0];
+        _all = [.. _byLanguage.OrderBy(p => p.Key == "en" ? 0 : 1).ThenBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Value)];
     }
 
-    /// <summary>Every supported language's taxonomy with the fitted calibration, and the default detector.</summary>
+    /// <summary>Every supported language's taxonomy with the fitted calibration, each built when first needed, and the
+    /// default detector.</summary>
     public static MultilingualKeywordCategorizer Default { get; } = new(
         LanguageDetector.Default,
-        SupportedLanguages.Codes.ToDictionary(
-            code => code,
-            code => code == "en" ? KeywordCategorizer.Default : new KeywordCategorizer(SupportTaxonomy.ForLanguage(code), ConfidenceCalibration.Default),
-            StringComparer.Ordinal));
+        SupportTaxonomy.OtherCategory,
+        SupportedLanguages.Codes,
+        code => code == "en" ? KeywordCategorizer.Default : new KeywordCategorizer(SupportTaxonomy.ForLanguage(code), ConfidenceCalibration.Default));
 
     public string FallbackCategory { get; }
 
@@ -81,8 +95,9 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
     /// </summary>
     public (KeywordCategorizer? Categorizer, KeywordScores Scores) Score(ReadOnlySpan<char> text, LanguageDetection language)
     {
-        if (_byLanguage.TryGetValue(language.Language, out var categorizer))
+        if (_byLanguage.TryGetValue(language.Language, out var lazy))
         {
+            var categorizer = lazy.Value;
             return (categorizer, categorizer.Score(text));
         }
 
@@ -91,18 +106,30 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
             return (null, default);
         }
 
-        var best = _all[0];
+        var best = _all[0].Value;
         var bestScores = best.Score(text);
         for (var i = 1; i < _all.Length; i++)
         {
-            var scores = _all[i].Score(text);
+            var scores = _all[i].Value.Score(text);
             if (scores.BestScore > bestScores.BestScore)
             {
-                (best, bestScores) = (_all[i], scores);
+                (best, bestScores) = (_all[i].Value, scores);
             }
         }
 
         return (best, bestScores);
+    }
+
+    private static string ValidFallback(IReadOnlyDictionary<string, KeywordCategorizer>? byLanguage)
+    {
+        ArgumentNullException.ThrowIfNull(byLanguage);
+        var fallbacks = byLanguage.Values.Select(c => c.FallbackCategory).Distinct(StringComparer.Ordinal).ToArray();
+        return fallbacks.Length switch
+        {
+            0 => throw new ArgumentException("a multilingual categorizer needs at least one language", nameof(byLanguage)),
+            1 => fallbacks[0],
+            _ => throw new ArgumentException($"the languages' taxonomies have different fallback categories: {string.Join(", ", fallbacks)}", nameof(byLanguage)),
+        };
     }
 
     /// <summary>The detector this categorizer names languages with.</summary>

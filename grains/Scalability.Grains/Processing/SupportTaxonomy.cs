@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 
@@ -56,6 +57,7 @@ public sealed class SupportTaxonomy
     /// accents) with apostrophes removed and punctuation turned into single spaces.
     /// </summary>
     /// <exception cref="ArgumentException">The taxonomy breaks one of the rules.</exception>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     public static SupportTaxonomy Create(IEnumerable<TaxonomyCategory> categories, string fallbackCategory = OtherCategory)
     {
         ArgumentNullException.ThrowIfNull(categories);
@@ -110,6 +112,7 @@ public sealed class SupportTaxonomy
     /// Folds as the categorizer reads text (lower case, no accents, ß as "ss"), drops apostrophes, turns runs of other
     /// punctuation into one space, keeps a final '*' (a prefix) or a leading '*' (a suffix).
     /// </summary>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     internal static string NormaliseTerm(string? text, string category)
     {
         if (string.IsNullOrWhiteSpace(text))
@@ -208,7 +211,7 @@ public sealed class SupportTaxonomy
 
     private static SupportTaxonomy Load(string code)
     {
-        var file = Languages.LanguageResources.Read<TaxonomyFile>(code, "taxonomy");
+        var file = Languages.LanguageResources.Taxonomy(code);
         var transliterations = Languages.LanguageResources.Info(code).Transliterations ?? new Dictionary<string, string>();
         try
         {
@@ -224,7 +227,8 @@ public sealed class SupportTaxonomy
     /// The category's terms as written and, for those with a letter that is also transliterated, as transliterated
     /// (unless the file lists that spelling itself).
     /// </summary>
-    private static TaxonomyTerm[] WithSpellings(TaxonomyFileCategory category, IReadOnlyDictionary<string, string> transliterations)
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    private static TaxonomyTerm[] WithSpellings(Languages.TaxonomyFileCategory category, IReadOnlyDictionary<string, string> transliterations)
     {
         var written = category.Terms.SelectMany(group => group.Words.Select(word => new TaxonomyTerm(word, group.Weight))).ToList();
         var seen = written.Select(term => NormaliseTerm(term.Text, category.Name)).ToHashSet(StringComparer.Ordinal);
@@ -245,11 +249,4 @@ public sealed class SupportTaxonomy
 
         return [.. terms];
     }
-
-    /// <summary>The JSON form of a taxonomy: categories in order, their terms grouped by weight.</summary>
-    private sealed record TaxonomyFile(IReadOnlyList<TaxonomyFileCategory> Categories);
-
-    private sealed record TaxonomyFileCategory(string Name, IReadOnlyList<TaxonomyFileTerms> Terms);
-
-    private sealed record TaxonomyFileTerms(double Weight, IReadOnlyList<string> Words);
 }

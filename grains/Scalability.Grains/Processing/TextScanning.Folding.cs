@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Runtime.CompilerServices;
 
@@ -18,7 +17,8 @@ internal static partial class TextScanning
     // non-letter (× and ÷).
     private static readonly string?[] LatinFolds = BuildLatinFolds();
 
-    private static readonly FrozenDictionary<string, char>.AlternateLookup<ReadOnlySpan<char>> NamedEntities =
+    // Built when the first entity is met: most exports have none.
+    private static readonly Lazy<Dictionary<string, char>.AlternateLookup<ReadOnlySpan<char>>> NamedEntities = new(() =>
         new Dictionary<string, char>(StringComparer.Ordinal)
         {
             ["amp"] = '&', ["nbsp"] = '\u00A0', ["quot"] = '"', ["apos"] = '\'', ["lt"] = '<', ["gt"] = '>',
@@ -26,7 +26,7 @@ internal static partial class TextScanning
             ["szlig"] = 'ß', ["aelig"] = 'æ', ["AElig"] = 'Æ', ["oelig"] = 'œ', ["OElig"] = 'Œ', ["oslash"] = 'ø',
             ["Oslash"] = 'Ø', ["aring"] = 'å', ["Aring"] = 'Å', ["ccedil"] = 'ç', ["Ccedil"] = 'Ç', ["ntilde"] = 'ñ',
             ["Ntilde"] = 'Ñ', ["iexcl"] = '¡', ["iquest"] = '¿', ["laquo"] = '«', ["raquo"] = '»',
-        }.Concat(AccentedEntities()).ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        }.Concat(AccentedEntities()).ToDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>());
 
     /// <summary>
     /// Whether <paramref name="c"/> belongs to a word for keyword matching, and its folded form: lower-case without
@@ -102,7 +102,7 @@ internal static partial class TextScanning
             return end + 2;
         }
 
-        if (!NamedEntities.TryGetValue(name, out decoded))
+        if (!NamedEntities.Value.TryGetValue(name, out decoded))
         {
             return 0;
         }
@@ -128,6 +128,7 @@ internal static partial class TextScanning
         "ƞȡȣȣzzaaeeooooooooyyȴȵȶȷȸȹacclts" + // U+0220
         "zɂɂƀʉʌeejjɋɋrryy"; // U+0240
 
+    [MethodImpl(MethodImplOptions.NoOptimization)]
     private static string?[] BuildLatinFolds()
     {
         var folds = new string?[LastFolded - FirstFolded + 1];

@@ -50,31 +50,64 @@ public static class LanguageResources
 {
     private static readonly ConcurrentDictionary<string, LanguageInfo> Infos = new(StringComparer.Ordinal);
 
-    public static LanguageInfo Info(string code) => Infos.GetOrAdd(code, static c => Read<LanguageInfo>(c, "language"));
+    private static readonly Lazy<OtherLanguages> OtherLanguagesFile = new(() =>
+    {
+        const string Resource = "Scalability.Grains.Languages.other-languages.json";
+        return LanguageJson.ReadOtherLanguages(Bytes(Resource), Resource);
+    });
 
-    /// <summary>The Latin-script languages without a folder of their own that the detector tells by their words.</summary>
-    public static OtherLanguages Others { get; } = ReadResource<OtherLanguages>("Scalability.Grains.Languages.other-languages.json");
-
-    /// <summary>The stop words of every supported language together, for text whose language is not known.</summary>
-    public static IReadOnlySet<string> AllStopWords { get; } =
-        SupportedLanguages.Codes.SelectMany(c => Info(c).StopWords).ToHashSet(StringComparer.Ordinal);
+    private static readonly Lazy<IReadOnlySet<string>> StopWordsOfAll =
+        new(() => SupportedLanguages.Codes.SelectMany(c => Info(c).StopWords).ToHashSet(StringComparer.Ordinal));
 
     /// <exception cref="InvalidOperationException">The assembly has no such resource: a build without its data.</exception>
-    /// <exception cref="InvalidDataException">The file is not valid JSON for <typeparamref name="T"/>.</exception>
-    public static T Read<T>(string code, string name) => ReadResource<T>($"Scalability.Grains.Languages.{code}/{name}.json");
-
-    private static T ReadResource<T>(string resource)
+    /// <exception cref="InvalidDataException">The file is not valid JSON for a language.</exception>
+    public static LanguageInfo Info(string code) => Infos.GetOrAdd(code, static c =>
     {
-        using var stream = typeof(LanguageResources).Assembly.GetManifestResourceStream(resource)
-                           ?? throw new InvalidOperationException($"the language resource '{resource}' is missing from the assembly");
+        var resource = ResourceName(c, "language");
+        return LanguageJson.ReadLanguageInfo(Bytes(resource), resource);
+    });
+
+    /// <summary>The languages without a folder of their own that the detector tells by their words.</summary>
+    public static OtherLanguages Others => OtherLanguagesFile.Value;
+
+    /// <summary>The stop words of every supported language together, for text whose language is not known.</summary>
+    /// <remarks>Read when first asked for: a job reads only the resources it uses.</remarks>
+    public static IReadOnlySet<string> AllStopWords => StopWordsOfAll.Value;
+
+    /// <summary>A language's <c>taxonomy.json</c>.</summary>
+    internal static TaxonomyFile Taxonomy(string code)
+    {
+        var resource = ResourceName(code, "taxonomy");
+        return LanguageJson.ReadTaxonomy(Bytes(resource), resource);
+    }
+
+    /// <summary>Any other resource of a language, read with the general serializer.</summary>
+    /// <exception cref="InvalidOperationException">The assembly has no such resource: a build without its data.</exception>
+    /// <exception cref="InvalidDataException">The file is not valid JSON for <typeparamref name="T"/>.</exception>
+    public static T Read<T>(string code, string name)
+    {
+        var resource = ResourceName(code, name);
         try
         {
-            return JsonSerializer.Deserialize<T>(stream, ScaleJson.Options)
+            return JsonSerializer.Deserialize<T>(Bytes(resource), ScaleJson.Options)
                    ?? throw new InvalidDataException($"the language resource '{resource}' is empty");
         }
         catch (JsonException e)
         {
             throw new InvalidDataException($"the language resource '{resource}' cannot be read: {e.Message}", e);
         }
+    }
+
+    private static string ResourceName(string code, string name) => $"Scalability.Grains.Languages.{code}/{name}.json";
+
+    /// <summary>The bytes of an embedded resource.</summary>
+    /// <exception cref="InvalidOperationException">The assembly has no such resource.</exception>
+    internal static byte[] Bytes(string resource)
+    {
+        using var stream = typeof(LanguageResources).Assembly.GetManifestResourceStream(resource)
+                           ?? throw new InvalidOperationException($"the language resource '{resource}' is missing from the assembly");
+        var bytes = new byte[stream.Length];
+        stream.ReadExactly(bytes);
+        return bytes;
     }
 }
