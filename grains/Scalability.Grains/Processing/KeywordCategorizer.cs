@@ -210,89 +210,114 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         Span<int> recent = stackalloc int[MaxPhraseWords];
         var position = 0;
 
-        var sentenceBreak = false;
-        var inWord = false;
-        var length = 0;
-        var apostrophe = -1;
-        var tooLong = false;
         var i = 0;
+        var sentenceBreak = false;
         while (i < text.Length)
         {
+            // Between words. Most text is plain ASCII: one table lookup a character; an entity or an escape takes
+            // the slow path.
             var c = text[i];
             var width = 1;
-            char folded;
-            var second = '\0';
             bool isWordChar;
             if (c < 0x80 && c != '&' && c != '\\')
             {
-                // Most text is plain ASCII: one table lookup.
-                isWordChar = TextScanning.TryFoldWordChar(c, out folded);
+                isWordChar = TextScanning.TryFoldWordChar(c, out _);
             }
             else
             {
                 (c, width) = Read(text, i);
-                isWordChar = TextScanning.TryFoldKeywordChar(c, out folded, out second);
+                isWordChar = TextScanning.TryFoldKeywordChar(c, out _, out _);
             }
 
-            i += width;
-            if (isWordChar)
+            if (!isWordChar)
             {
-                if (!inWord)
-                {
-                    if (sentenceBreak)
-                    {
-                        // A phrase does not run across sentences: "...the log. In the app..." is not "log in".
-                        recent[position % MaxPhraseWords] = -1;
-                        position++;
-                        sentenceBreak = false;
-                    }
-
-                    inWord = true;
-                    length = 0;
-                    apostrophe = -1;
-                    tooLong = false;
-                }
-
-                if (length + 2 > MaxWordLength)
-                {
-                    tooLong = true;
-                }
-                else
-                {
-                    if (folded != '\0')
-                    {
-                        word[length++] = folded;
-                    }
-
-                    if (second != '\0')
-                    {
-                        word[length++] = second;
-                    }
-                }
-
+                sentenceBreak |= c is '.' or '!' or '?' or ';' or '\n';
+                i += width;
                 continue;
             }
 
-            if (inWord)
+            if (sentenceBreak)
             {
-                if (TextScanning.IsApostrophe(c) && length > 0 && i < text.Length && char.IsLetter(Read(text, i).Char))
+                // A phrase does not run across sentences: "...the log. In the app..." is not "log in".
+                recent[position % MaxPhraseWords] = -1;
+                position++;
+                sentenceBreak = false;
+            }
+
+            // In a word, to its end.
+            var length = 0;
+            var apostrophe = -1;
+            var tooLong = false;
+            while (i < text.Length)
+            {
+                c = text[i];
+                if (c < 0x80 && c != '&' && c != '\\')
                 {
-                    apostrophe = length;
+                    if (TextScanning.TryFoldWordChar(c, out var ascii))
+                    {
+                        if (length < MaxWordLength)
+                        {
+                            word[length++] = ascii;
+                        }
+                        else
+                        {
+                            tooLong = true;
+                        }
+
+                        i++;
+                        continue;
+                    }
+
+                    if (c == '\'' && length > 0 && IsLetterAt(text, i + 1))
+                    {
+                        apostrophe = length;
+                        i++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                (c, width) = Read(text, i);
+                if (TextScanning.TryFoldKeywordChar(c, out var folded, out var second))
+                {
+                    if (length + 2 > MaxWordLength)
+                    {
+                        tooLong = true;
+                    }
+                    else
+                    {
+                        if (folded != '\0')
+                        {
+                            word[length++] = folded;
+                        }
+
+                        if (second != '\0')
+                        {
+                            word[length++] = second;
+                        }
+                    }
+
+                    i += width;
                     continue;
                 }
 
-                EndWord(word[..length], apostrophe, tooLong, scores, recent, ref position);
-                inWord = false;
+                if (TextScanning.IsApostrophe(c) && length > 0 && IsLetterAt(text, i + width))
+                {
+                    apostrophe = length;
+                    i += width;
+                    continue;
+                }
+
+                break;
             }
 
-            sentenceBreak |= c is '.' or '!' or '?' or ';' or '\n';
-        }
-
-        if (inWord)
-        {
             EndWord(word[..length], apostrophe, tooLong, scores, recent, ref position);
         }
     }
+
+    /// <summary>Whether text[i] is a letter, an entity of one included.</summary>
+    private static bool IsLetterAt(ReadOnlySpan<char> text, int i) => i < text.Length && char.IsLetter(Read(text, i).Char);
 
     /// <summary>Resolves a word just read and adds what it says.</summary>
     private void EndWord(ReadOnlySpan<char> word, int apostrophe, bool tooLong, Span<double> scores, Span<int> recent, ref int position)
