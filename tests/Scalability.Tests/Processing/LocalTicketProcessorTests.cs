@@ -44,6 +44,28 @@ public sealed class LocalTicketProcessorTests
     }
 
     [Fact]
+    public void Every_ticket_gets_its_language_whichever_categorizer_runs()
+    {
+        var keywords = LocalTicketProcessor.Create(ProcessorSpec.Local);
+        var ownCategories = new LocalTicketProcessor(new FixedCategorizer("vip"), summarizer: null, summaryMaxChars: 100);
+
+        Assert.Equal(("billing", "de"), Of(keywords.Process("Hallo, meine Rechnung ist doppelt abgebucht worden.")));
+        Assert.Equal(("other", "pl"), Of(keywords.Process("Dzień dobry, nie mogę się zalogować do mojego konta.")));
+        Assert.Equal(0.10, keywords.Process("Dzień dobry, nie mogę się zalogować do mojego konta.").Confidence);
+        Assert.Equal(("vip", "fr"), Of(ownCategories.Process("Bonjour, je voudrais annuler ma commande.")));
+        Assert.Equal(("vip", "und"), Of(ownCategories.Process("12345")));
+
+        static (string, string?) Of(TicketResult result) => (result.Category, result.Language);
+    }
+
+    private sealed class FixedCategorizer(string category) : ITicketCategorizer
+    {
+        public string FallbackCategory => category;
+
+        public CategoryPrediction Categorize(string text) => new(category, 0.5);
+    }
+
+    [Fact]
     public async Task Reads_every_text_field_of_a_ticket()
     {
         var processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
