@@ -7,13 +7,44 @@ namespace Scalability.Grains.Processing;
 public readonly record struct CategoryPrediction(string Category, double Confidence);
 
 /// <summary>
+/// What a text's terms add up to: the leading category (-1 when no term occurred), its score, the runner-up's and the
+/// total over all categories. The raw material of a prediction's confidence.
+/// </summary>
+public readonly record struct KeywordScores(int Best, double BestScore, double SecondScore, double Total)
+{
+    public bool Matched => Best >= 0;
+
+    /// <summary>
+    /// The uncalibrated confidence of a match, from 0.15 to 0.99: how much of the evidence the winner holds, how far
+    /// ahead of the runner-up it is, and how much evidence there is at all (one weak keyword should not sound as sure
+    /// as several strong ones). <see cref="ConfidenceCalibration"/> turns it into a probability.
+    /// </summary>
+    public double RawConfidence()
+    {
+        if (!Matched)
+        {
+            return 0;
+        }
+
+        var share = BestScore / Total;
+        var margin = (BestScore - SecondScore) / BestScore;
+        var dominance = 0.5 * share + 0.5 * margin;
+        var evidence = BestScore / (BestScore + EvidenceHalfPoint);
+        return Math.Clamp(Math.Round(0.15 + 0.84 * dominance * evidence, 3), 0, KeywordCategorizer.MaximumConfidence);
+    }
+
+    // A category's score at which the evidence counts as half convincing: about one topic-naming keyword.
+    private const double EvidenceHalfPoint = 2.5;
+}
+
+/// <summary>
 /// Sorts a text into a <see cref="SupportTaxonomy"/> category by the weighted keywords and phrases it contains.
 /// Immutable and thread-safe; one instance serves every thread. Deterministic: the same text always gets the same
 /// prediction.
 /// </summary>
 public sealed class KeywordCategorizer : ITicketCategorizer
 {
-    /// <summary>The confidence of the fallback category when no term occurs in the text.</summary>
+    /// <summary>The confidence of the fallback category when no term occurs in the text, without a calibration.</summary>
     public const double NoMatchConfidence = 0.25;
 
     /// <summary>Confidences stay below this: keyword evidence never makes a category certain.</summary>
@@ -22,9 +53,6 @@ public sealed class KeywordCategorizer : ITicketCategorizer
     // Words longer than this are not looked up: no keyword is that long, and it bounds the stack buffer.
     private const int MaxWordLength = 48;
 
-    // A category's score at which the evidence counts as half convincing: about one topic-naming keyword.
-    private const double EvidenceHalfPoint = 2.5;
-
     private const int MaxPhraseWords = 8;
 
     private readonly string[] _categories;
@@ -32,9 +60,10 @@ public sealed class KeywordCategorizer : ITicketCategorizer
 
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _words;
 
-    // Prefix terms grouped by their first three characters, longest first, so that a word that starts like no
-    // prefix (most words) costs one lookup.
-    private readonly FrozenDictionary<ulong, (string Prefix, int Id)[]> _prefixesByHead;
+    // Prefix terms grouped by their first three characters and suffix terms by their last three, longest first, so
+    // that a word that starts and ends like no such term (most words) costs two lookups.
+    private readonly FrozenDictionary<ulong, (string Affix, int Id)[]> _prefixesByHead;
+    private readonly FrozenDictionary<ulong, (string Affix, int Id)[]> _suffixesByTail;
 
     // Per word id: the (category, weight) pairs a single occurrence adds, as a range of _singleWeights.
     private readonly (int Start, int Count)[] _singleRanges;
@@ -44,15 +73,20 @@ public sealed class KeywordCategorizer : ITicketCategorizer
     private readonly (int Start, int Count)[] _phraseRanges;
     private readonly Phrase[] _phrases;
 
-    public KeywordCategorizer(SupportTaxonomy taxonomy)
+    /// <param name="calibration">Maps the raw confidence to a probability; null for none (the raw confidence, and
+    /// <see cref="NoMatchConfidence"/> without a match), as for a custom taxonomy that no calibration was fitted for.</param>
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    public KeywordCategorizer(SupportTaxonomy taxonomy, ConfidenceCalibration? calibration = null)
     {
         ArgumentNullException.ThrowIfNull(taxonomy);
         Taxonomy = taxonomy;
+        Calibration = calibration ?? ConfidenceCalibration.Uncalibrated;
         _categories = [.. taxonomy.CategoryNames];
         _fallbackIndex = Array.IndexOf(_categories, taxonomy.FallbackCategory);
 
         var words = new Dictionary<string, int>(StringComparer.Ordinal);
         var prefixes = new Dictionary<string, int>(StringComparer.Ordinal);
+        var suffixes = new Dictionary<string, int>(StringComparer.Ordinal);
         var singles = new List<List<(int Category, double Weight)>>();
         var phrasesByLastWord = new List<List<Phrase>>();
 
@@ -77,6 +111,10 @@ public sealed class KeywordCategorizer : ITicketCategorizer
                 {
                     singles[IdOf(prefixes, term.Text[..^1])].Add((category, term.Weight));
                 }
+                else if (term.Text.StartsWith('*'))
+                {
+                    singles[IdOf(suffixes, term.Text[1..])].Add((category, term.Weight));
+                }
                 else if (!term.Text.Contains(' ', StringComparison.Ordinal))
                 {
                     singles[IdOf(words, term.Text)].Add((category, term.Weight));
@@ -97,12 +135,12 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         }
 
         // A phrase word such as "deliver" is an exact word, so a text's "deliver" resolves to it and not to the
-        // prefix "deliver*"; it inherits the prefix's weights so that it still counts as a single keyword.
+        // prefix "deliver*"; it inherits the prefix's (or suffix's) weights so that it still counts as a single keyword.
         foreach (var (word, id) in words)
         {
-            if (singles[id].Count == 0 && LongestPrefixOf(word, prefixes) is { } prefixId)
+            if (singles[id].Count == 0 && LongestAffixOf(word, prefixes, suffixes) is { } affixId)
             {
-                singles[id].AddRange(singles[prefixId]);
+                singles[id].AddRange(singles[affixId]);
             }
         }
 
@@ -121,15 +159,16 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         _singleWeights = [.. singleWeights];
         _phrases = [.. phrases];
         _words = words.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        _prefixesByHead = prefixes
-            .GroupBy(p => HeadOf(p.Key))
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value)).ToArray());
+        _prefixesByHead = GroupLongestFirst(prefixes, static affix => HeadOf(affix));
+        _suffixesByTail = GroupLongestFirst(suffixes, static affix => TailOf(affix));
     }
 
-    /// <summary>A categorizer over <see cref="SupportTaxonomy.Default"/>.</summary>
-    public static KeywordCategorizer Default { get; } = new(SupportTaxonomy.Default);
+    /// <summary>A categorizer over <see cref="SupportTaxonomy.Default"/> (English) with the fitted calibration.</summary>
+    public static KeywordCategorizer Default { get; } = new(SupportTaxonomy.Default, ConfidenceCalibration.Default);
 
     public SupportTaxonomy Taxonomy { get; }
+
+    public ConfidenceCalibration Calibration { get; }
 
     public string FallbackCategory => Taxonomy.FallbackCategory;
 
@@ -137,15 +176,23 @@ public sealed class KeywordCategorizer : ITicketCategorizer
 
     /// <summary>
     /// Scores every category by the weights of the terms found in <paramref name="text"/> and returns the best;
-    /// equal scores go to the category listed first. Without any match: the fallback category with
-    /// <see cref="NoMatchConfidence"/>.
+    /// equal scores go to the category listed first, with the calibrated confidence. Without any match: the fallback
+    /// category with the calibration's no-match confidence.
     /// </summary>
-    public CategoryPrediction Categorize(ReadOnlySpan<char> text)
+    public CategoryPrediction Categorize(ReadOnlySpan<char> text) => Predict(Score(text));
+
+    /// <summary>The prediction for scores this categorizer computed (<see cref="Score(ReadOnlySpan{char})"/>).</summary>
+    public CategoryPrediction Predict(KeywordScores scores) => scores.Matched
+        ? new CategoryPrediction(_categories[scores.Best], Calibration.Apply(scores.RawConfidence()))
+        : new CategoryPrediction(_categories[_fallbackIndex], Calibration.NoMatch);
+
+    /// <summary>What the text's terms add up to, before a confidence is made of it.</summary>
+    public KeywordScores Score(ReadOnlySpan<char> text)
     {
         Span<double> scores = _categories.Length <= 64 ? stackalloc double[_categories.Length] : new double[_categories.Length];
         scores.Clear();
         Score(text, scores);
-        return Decide(scores);
+        return Summarise(scores);
     }
 
     /// <summary>The raw score of every category, in taxonomy order: for tests and for tuning a taxonomy.</summary>
@@ -167,11 +214,25 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         var sentenceBreak = false;
         while (i < text.Length)
         {
-            var next = text[i];
-            if (!TextScanning.TryFoldWordChar(next, out _))
+            // Between words. Most text is plain ASCII: one table lookup a character; an entity or an escape takes
+            // the slow path.
+            var c = text[i];
+            var width = 1;
+            bool isWordChar;
+            if (c < 0x80 && c != '&' && c != '\\')
             {
-                sentenceBreak |= next is '.' or '!' or '?' or ';' or '\n';
-                i++;
+                isWordChar = TextScanning.TryFoldWordChar(c, out _);
+            }
+            else
+            {
+                (c, width) = Read(text, i);
+                isWordChar = TextScanning.TryFoldKeywordChar(c, out _, out _);
+            }
+
+            if (!isWordChar)
+            {
+                sentenceBreak |= c is '.' or '!' or '?' or ';' or '\n';
+                i += width;
                 continue;
             }
 
@@ -183,51 +244,146 @@ public sealed class KeywordCategorizer : ITicketCategorizer
                 sentenceBreak = false;
             }
 
+            // In a word, to its end.
             var length = 0;
+            var apostrophe = -1;
             var tooLong = false;
-            for (; i < text.Length; i++)
+            while (i < text.Length)
             {
-                var c = text[i];
-                if (TextScanning.TryFoldWordChar(c, out var folded))
+                c = text[i];
+                if (c < 0x80 && c != '&' && c != '\\')
                 {
-                    if (length < MaxWordLength)
+                    if (TextScanning.TryFoldWordChar(c, out var ascii))
                     {
-                        word[length++] = folded;
+                        if (length < MaxWordLength)
+                        {
+                            word[length++] = ascii;
+                        }
+                        else
+                        {
+                            tooLong = true;
+                        }
+
+                        i++;
+                        continue;
                     }
-                    else
+
+                    if (c == '\'' && length > 0 && IsLetterAt(text, i + 1))
+                    {
+                        apostrophe = length;
+                        i++;
+                        continue;
+                    }
+
+                    break;
+                }
+
+                (c, width) = Read(text, i);
+                if (TextScanning.TryFoldKeywordChar(c, out var folded, out var second))
+                {
+                    if (length + 2 > MaxWordLength)
                     {
                         tooLong = true;
                     }
+                    else
+                    {
+                        if (folded != '\0')
+                        {
+                            word[length++] = folded;
+                        }
+
+                        if (second != '\0')
+                        {
+                            word[length++] = second;
+                        }
+                    }
+
+                    i += width;
+                    continue;
                 }
-                else if (!TextScanning.IsApostropheInWord(text, i))
+
+                if (TextScanning.IsApostrophe(c) && length > 0 && IsLetterAt(text, i + width))
                 {
-                    break;
+                    apostrophe = length;
+                    i += width;
+                    continue;
                 }
+
+                break;
             }
 
-            var id = tooLong ? -1 : Resolve(word[..length]);
-            recent[position % MaxPhraseWords] = id;
-            position++;
-            if (id < 0)
-            {
-                continue;
-            }
+            EndWord(word[..length], apostrophe, tooLong, scores, recent, ref position);
+        }
+    }
 
-            var (singleStart, singleCount) = _singleRanges[id];
-            for (var s = singleStart; s < singleStart + singleCount; s++)
-            {
-                var (category, weight) = _singleWeights[s];
-                scores[category] += weight;
-            }
+    /// <summary>Whether text[i] is a letter, an entity of one included.</summary>
+    private static bool IsLetterAt(ReadOnlySpan<char> text, int i) => i < text.Length && char.IsLetter(Read(text, i).Char);
 
-            var (phraseStart, phraseCount) = _phraseRanges[id];
-            for (var p = phraseStart; p < phraseStart + phraseCount; p++)
+    /// <summary>Resolves a word just read and adds what it says.</summary>
+    private void EndWord(ReadOnlySpan<char> word, int apostrophe, bool tooLong, Span<double> scores, Span<int> recent, ref int position)
+    {
+        if (tooLong)
+        {
+            Accept(-1, scores, recent, ref position);
+            return;
+        }
+
+        var id = Resolve(word);
+        if (id < 0 && apostrophe > 0)
+        {
+            // "l'abonnement", "dell'ordine", "d'accès": the elided article is a word of its own and the rest is the
+            // word a term names. "can't" was found whole above.
+            Accept(Resolve(word[..apostrophe]), scores, recent, ref position);
+            id = Resolve(word[apostrophe..]);
+        }
+
+        Accept(id, scores, recent, ref position);
+    }
+
+    /// <summary>The character at text[i] and how many characters it takes: an HTML entity of a damaged export is the
+    /// character it stands for, a literal "\n" escape a line break.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static (char Char, int Width) Read(ReadOnlySpan<char> text, int i)
+    {
+        var c = text[i];
+        if (c == '&' && TextScanning.DecodeEntity(text, i, out var decoded) is var length and > 0)
+        {
+            return (decoded, length);
+        }
+
+        if (c == '\\' && i + 1 < text.Length && text[i + 1] is 'n' or 'r')
+        {
+            return ('\n', 2);
+        }
+
+        return (c, 1);
+    }
+
+    /// <summary>Adds what one word of the text (its id, -1 for an unknown word) says: its own weights and those of the
+    /// phrases it ends.</summary>
+    private void Accept(int id, Span<double> scores, Span<int> recent, ref int position)
+    {
+        recent[position % MaxPhraseWords] = id;
+        position++;
+        if (id < 0)
+        {
+            return;
+        }
+
+        var (singleStart, singleCount) = _singleRanges[id];
+        for (var s = singleStart; s < singleStart + singleCount; s++)
+        {
+            var (category, weight) = _singleWeights[s];
+            scores[category] += weight;
+        }
+
+        var (phraseStart, phraseCount) = _phraseRanges[id];
+        for (var p = phraseStart; p < phraseStart + phraseCount; p++)
+        {
+            var phrase = _phrases[p];
+            if (EndsWith(recent, position, phrase.WordIds))
             {
-                var phrase = _phrases[p];
-                if (EndsWith(recent, position, phrase.WordIds))
-                {
-                    scores[phrase.Category] += phrase.Weight;
-                }
+                scores[phrase.Category] += phrase.Weight;
             }
         }
     }
@@ -251,40 +407,79 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         return true;
     }
 
-    /// <summary>The id of a lower-cased word: the exact word if known, else the longest known prefix, else -1.</summary>
+    /// <summary>
+    /// The id of a folded word: the exact word if known, else the longer of the longest known prefix it starts with and
+    /// the longest known suffix it ends with (a prefix on a tie), else -1.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private int Resolve(ReadOnlySpan<char> word)
     {
+        if (word.Length == 0)
+        {
+            return -1;
+        }
+
         if (_words.TryGetValue(word, out var id))
         {
             return id;
         }
 
-        if (word.Length < SupportTaxonomy.MinimumPrefixLength || !_prefixesByHead.TryGetValue(HeadOf(word), out var candidates))
+        if (word.Length < SupportTaxonomy.MinimumPrefixLength)
         {
             return -1;
         }
 
-        foreach (var (prefix, prefixId) in candidates)
+        var (prefixLength, prefixId) = (0, -1);
+        if (_prefixesByHead.TryGetValue(HeadOf(word), out var prefixes))
         {
-            if (word.StartsWith(prefix, StringComparison.Ordinal))
+            foreach (var (prefix, candidate) in prefixes)
             {
-                return prefixId;
+                if (word.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    (prefixLength, prefixId) = (prefix.Length, candidate);
+                    break;
+                }
             }
         }
 
-        return -1;
+        if (_suffixesByTail.Count > 0 && _suffixesByTail.TryGetValue(TailOf(word), out var suffixes))
+        {
+            foreach (var (suffix, candidate) in suffixes)
+            {
+                if (suffix.Length > prefixLength && word.EndsWith(suffix, StringComparison.Ordinal))
+                {
+                    return candidate;
+                }
+            }
+        }
+
+        return prefixId;
     }
 
     /// <summary>The first three characters of a word packed into one key.</summary>
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static ulong HeadOf(ReadOnlySpan<char> word) => word[0] | ((ulong)word[1] << 16) | ((ulong)word[2] << 32);
 
-    private static int? LongestPrefixOf(string word, Dictionary<string, int> prefixes)
+    /// <summary>The last three characters of a word packed into one key.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static ulong TailOf(ReadOnlySpan<char> word) => word[^3] | ((ulong)word[^2] << 16) | ((ulong)word[^1] << 32);
+
+    private static FrozenDictionary<ulong, (string Affix, int Id)[]> GroupLongestFirst(Dictionary<string, int> affixes, Func<string, ulong> key) =>
+        affixes
+            .GroupBy(p => key(p.Key))
+            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Key.Length).Select(p => (p.Key, p.Value)).ToArray());
+
+    [MethodImpl(MethodImplOptions.NoOptimization)]
+    private static int? LongestAffixOf(string word, Dictionary<string, int> prefixes, Dictionary<string, int> suffixes)
     {
         for (var length = word.Length; length >= SupportTaxonomy.MinimumPrefixLength; length--)
         {
             if (prefixes.TryGetValue(word[..length], out var id))
+            {
+                return id;
+            }
+
+            if (suffixes.TryGetValue(word[^length..], out id))
             {
                 return id;
             }
@@ -293,7 +488,7 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         return null;
     }
 
-    private CategoryPrediction Decide(ReadOnlySpan<double> scores)
+    private static KeywordScores Summarise(ReadOnlySpan<double> scores)
     {
         var best = -1;
         var bestScore = 0.0;
@@ -315,26 +510,14 @@ public sealed class KeywordCategorizer : ITicketCategorizer
             }
         }
 
-        if (best < 0)
-        {
-            return new CategoryPrediction(_categories[_fallbackIndex], NoMatchConfidence);
-        }
-
-        // Dominance: how much of the evidence the winner holds and how far ahead of the runner-up it is.
-        // Evidence: how much there is at all; one weak keyword should not sound as sure as several strong ones.
-        var share = bestScore / total;
-        var margin = (bestScore - secondScore) / bestScore;
-        var dominance = 0.5 * share + 0.5 * margin;
-        var evidence = bestScore / (bestScore + EvidenceHalfPoint);
-        var confidence = Math.Round(0.15 + 0.84 * dominance * evidence, 3);
-        return new CategoryPrediction(_categories[best], Math.Clamp(confidence, 0, MaximumConfidence));
+        return new KeywordScores(best, bestScore, secondScore, total);
     }
 
     private sealed record Phrase(int[] WordIds, int Category, double Weight);
 }
 
 /// <summary>Character classes shared by the text engines, with a table for ASCII because it is most of the text.</summary>
-internal static class TextScanning
+internal static partial class TextScanning
 {
     // For each ASCII character: its lower-case form if it is a letter or digit, else '\0'.
     private static readonly char[] AsciiWordChars = BuildAsciiWordChars();

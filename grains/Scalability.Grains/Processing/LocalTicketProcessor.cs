@@ -1,9 +1,13 @@
+using Scalability.Grains.Processing.Languages;
+
 namespace Scalability.Grains.Processing;
 
 /// <summary>
-/// The built-in processor: a categorizer (<see cref="KeywordCategorizer"/> by default) for the category and <see cref="ExtractiveSummarizer"/>
-/// for the summary, on the calling thread, no network. Either half can be switched off (an empty category with
-/// confidence 0, or an empty summary). Thread-safe.
+/// The built-in processor: a categorizer (<see cref="MultilingualKeywordCategorizer"/> by default: the keyword
+/// taxonomy of the ticket's language) for the category and <see cref="ExtractiveSummarizer"/> for the summary, on the
+/// calling thread, no network. Every ticket gets its language (<see cref="LanguageDetector"/>), whichever categorizer
+/// runs, or none. Either half can be switched off (an empty category with confidence 0, or an empty summary).
+/// Thread-safe.
 /// </summary>
 public sealed class LocalTicketProcessor : ITicketProcessor
 {
@@ -40,7 +44,7 @@ public sealed class LocalTicketProcessor : ITicketProcessor
         ArgumentNullException.ThrowIfNull(spec);
         ITicketCategorizer? categorizer = spec.Categorizer switch
         {
-            ProcessorSpec.KeywordsCategorizer => KeywordCategorizer.Default,
+            ProcessorSpec.KeywordsCategorizer => MultilingualKeywordCategorizer.Default,
             ProcessorSpec.ModelCategorizer => Training.CategorizerModelCache.Get(
                 spec.ModelPath ?? throw new ArgumentException($"the {ProcessorSpec.ModelCategorizer} categorizer needs the path of a model written by scale train")),
             ProcessorSpec.Off => null,
@@ -75,18 +79,31 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     }
 
     /// <summary>
-    /// Categorises and summarises one text. A blank text is not an error: it gets the fallback category with
-    /// confidence 0 and an empty summary.
+    /// Categorises and summarises one text and names its language. A blank text is not an error: it gets the fallback
+    /// category with confidence 0, an empty summary and the language <c>und</c>.
     /// </summary>
     public TicketResult Process(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new TicketResult(_categorizer?.FallbackCategory ?? "", 0, "", TicketStatus.Ok, null);
+            return new TicketResult(_categorizer?.FallbackCategory ?? "", 0, "", TicketStatus.Ok, null, Language: SupportedLanguages.Undetermined);
         }
 
-        var prediction = _categorizer?.Categorize(text);
+        LanguageDetection language;
+        CategoryPrediction? prediction;
+        if (_categorizer is MultilingualKeywordCategorizer multilingual)
+        {
+            var both = multilingual.CategorizeWithLanguage(text);
+            (prediction, language) = (both.Prediction, both.Language);
+        }
+        else
+        {
+            language = LanguageDetector.Default.Detect(text);
+            prediction = _categorizer?.Categorize(text);
+        }
+
         var summary = _summarizer?.Summarize(text, SummaryMaxChars) ?? "";
-        return new TicketResult(prediction?.Category ?? "", prediction?.Confidence ?? 0, summary, TicketStatus.Ok, null);
+        return new TicketResult(prediction?.Category ?? "", prediction?.Confidence ?? 0, summary, TicketStatus.Ok, null,
+            Language: language.Language);
     }
 }

@@ -45,7 +45,8 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
         var prediction = Categorizer.Categorize(text);
 
         Assert.Equal(SupportTaxonomy.OtherCategory, prediction.Category);
-        Assert.Equal(KeywordCategorizer.NoMatchConfidence, prediction.Confidence);
+        Assert.Equal(Categorizer.Calibration.NoMatch, prediction.Confidence);
+        Assert.InRange(prediction.Confidence, 0.01, 0.3);
     }
 
     [Fact]
@@ -118,7 +119,7 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
     [Fact]
     public void Is_deterministic_across_instances()
     {
-        var other = new KeywordCategorizer(SupportTaxonomy.Default);
+        var other = new KeywordCategorizer(SupportTaxonomy.Default, ConfidenceCalibration.Default);
         var texts = SyntheticTicketGeneratorTests.GeneratedBodies(300, seed: 7);
 
         foreach (var text in texts)
@@ -158,30 +159,8 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
             [new TaxonomyCategory("x", [new TaxonomyTerm("Word", 1), new TaxonomyTerm("word", 2)]), new TaxonomyCategory("other", [])]));
     }
 
-    /// <summary>
-    /// Bitext's categories mapped onto the support taxonomy. Where a Bitext category mixes topics, its intent
-    /// decides; rows whose topic the taxonomy has no category for are left out of the score:
-    /// ORDER/place_order and change_order (shopping-cart edits), NEWSLETTER (subscribing and unsubscribing are
-    /// different topics under one label). CONTACT (asking for a human or for opening hours) has no category of its
-    /// own, so the right answer is the fallback, "other".
-    /// </summary>
-    internal static string? MapBitextLabel(string category, string intent) => category switch
-    {
-        "REFUND" => "refund",
-        "CANCELLATION_FEE" => "cancellation",
-        "ACCOUNT" => "account_access",
-        "INVOICE" or "PAYMENT" => "billing",
-        "DELIVERY" or "SHIPPING_ADDRESS" => "delivery_shipping",
-        "FEEDBACK" => "feedback",
-        "CONTACT" => "other",
-        "ORDER" => intent switch
-        {
-            "track_order" => "delivery_shipping",
-            "cancel_order" => "cancellation",
-            _ => null,
-        },
-        _ => null,
-    };
+    /// <summary>Bitext's categories mapped onto the support taxonomy (<see cref="Quality.QualityDataSets.MapBitextLabel"/>).</summary>
+    internal static string? MapBitextLabel(string category, string intent) => Quality.QualityDataSets.MapBitextLabel(category, intent);
 
     [Fact]
     public void Real_data_accuracy_on_bitext_instructions()
@@ -220,8 +199,9 @@ public sealed class KeywordCategorizerTests(ITestOutputHelper output)
         Assert.True(accuracy >= MinimumBitextAccuracy, $"accuracy {accuracy:P1} is below {MinimumBitextAccuracy:P0}");
     }
 
-    // Measured 0.925 (3,744 of 4,047) with the default taxonomy; set a little below so that a sensible change to
-    // the taxonomy does not fail the test, while a real regression does.
+    // Measured 0.918 (3,714 of 4,047) with the English taxonomy (0.925 before it moved to data and gained the terms of
+    // other data sets and sectors); set a little below so that a sensible change to the taxonomy does not fail the
+    // test, while a real regression does.
     private const double MinimumBitextAccuracy = 0.90;
 
     private sealed class LabelTally(bool scored)

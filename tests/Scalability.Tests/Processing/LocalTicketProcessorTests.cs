@@ -40,7 +40,29 @@ public sealed class LocalTicketProcessorTests
         var results = await processor.ProcessAsync([TicketOf("7", text)], CancellationToken.None);
 
         var result = Assert.Single(results);
-        Assert.Equal(new TicketResult("other", 0, "", TicketStatus.Ok, null), result);
+        Assert.Equal(new TicketResult("other", 0, "", TicketStatus.Ok, null, Language: "und"), result);
+    }
+
+    [Fact]
+    public void Every_ticket_gets_its_language_whichever_categorizer_runs()
+    {
+        var keywords = LocalTicketProcessor.Create(ProcessorSpec.Local);
+        var ownCategories = new LocalTicketProcessor(new FixedCategorizer("vip"), summarizer: null, summaryMaxChars: 100);
+
+        Assert.Equal(("billing", "de"), Of(keywords.Process("Hallo, meine Rechnung ist doppelt abgebucht worden.")));
+        Assert.Equal(("other", "pl"), Of(keywords.Process("Dzień dobry, nie mogę się zalogować do mojego konta.")));
+        Assert.Equal(0.10, keywords.Process("Dzień dobry, nie mogę się zalogować do mojego konta.").Confidence);
+        Assert.Equal(("vip", "fr"), Of(ownCategories.Process("Bonjour, je voudrais annuler ma commande.")));
+        Assert.Equal(("vip", "und"), Of(ownCategories.Process("12345")));
+
+        static (string, string?) Of(TicketResult result) => (result.Category, result.Language);
+    }
+
+    private sealed class FixedCategorizer(string category) : ITicketCategorizer
+    {
+        public string FallbackCategory => category;
+
+        public CategoryPrediction Categorize(string text) => new(category, 0.5);
     }
 
     [Fact]
@@ -66,9 +88,10 @@ public sealed class LocalTicketProcessorTests
         Assert.Equal(batch.Length, results.Count);
         for (var i = 0; i < texts.Length; i++)
         {
-            var prediction = KeywordCategorizer.Default.Categorize(texts[i]);
+            var (prediction, language) = MultilingualKeywordCategorizer.Default.CategorizeWithLanguage(texts[i]);
             Assert.Equal(prediction.Category, results[i].Category);
             Assert.Equal(prediction.Confidence, results[i].Confidence);
+            Assert.Equal(language.Language, results[i].Language);
             Assert.Equal(ExtractiveSummarizer.Default.Summarize(texts[i], 100), results[i].Summary);
             Assert.InRange(results[i].Summary.Length, 1, 100);
         }
