@@ -26,7 +26,7 @@ public sealed class QualityJobTests(ClusterFixture fixture, ITestOutputHelper ou
     public async Task A_chunk_that_throws_once_is_counted_once_and_its_review_rows_are_written_once()
     {
         var spec = new JobSpec(PlantedTopics.Path, _temp.File("results.csv"), ChunkSize: 20, MaxWorkers: 3, TextColumns: ["subject", "body"],
-            Processor: new ProcessorSpec(FaultyProcessorFactory.ThrowsOnceKind), ReviewBelow: 0.55);
+            Processor: new ProcessorSpec(FaultyProcessorFactory.ThrowsOnceKind), ReviewBelow: PlantedTopics.ReviewBelow);
 
         var summary = await RunAsync(new ScalabilityClient(fixture.Client), spec);
 
@@ -48,8 +48,9 @@ public sealed class QualityJobTests(ClusterFixture fixture, ITestOutputHelper ou
     {
         await using var cluster = await TopologyCluster.StartAsync(_temp.File("state.db"));
         var client = new ScalabilityClient(cluster.Client);
+        // A threshold that sends more of these tickets to review than the clustering samples, so that the sample is exercised.
         var spec = new JobSpec(TestPaths.Dataset(TestPaths.Kaggle), _temp.File("results.csv"), 200,
-            Processor: new ProcessorSpec(SlowProcessorFactory.SlowKind));
+            Processor: new ProcessorSpec(SlowProcessorFactory.SlowKind), ReviewBelow: 0.8);
         var jobId = ScalabilityClient.NewJobId();
         await client.SubmitAsync(jobId, spec);
         var chunks = (await WaitForCommittedChunksAsync(client, jobId, 0)).ChunksTotal;
@@ -67,6 +68,7 @@ public sealed class QualityJobTests(ClusterFixture fixture, ITestOutputHelper ou
         var quality = summary.Quality!;
         var again = ReviewProposals.Find(quality.Review.Path!, quality.Review.Tickets, ProposerOptions.Default, TimeSpan.FromMinutes(2), CancellationToken.None);
         Assert.Equal(JsonSerializer.Serialize(again.Proposals, ScaleJson.Options), JsonSerializer.Serialize(quality.Proposals, ScaleJson.Options));
+        Assert.True(quality.Review.Tickets > 4000, $"{quality.Review.Tickets} tickets to review: too few to be sampled");
         Assert.Equal((quality.Review.Tickets, 4000), (quality.Proposing!.ReviewTickets, quality.Proposing.Sampled));
     }
 

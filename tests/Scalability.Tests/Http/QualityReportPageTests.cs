@@ -23,7 +23,7 @@ public sealed class QualityReportPageTests : IDisposable
     public async Task The_html_reports_quality_tables_and_proposals_show_the_values_of_its_json()
     {
         var run = await ScaleCli.RunAsync(_temp.Path, "run", PlantedTopics.Path, "--out", _temp.File("results.csv"), "--text-columns", "subject,body",
-            "--chunk-size", "40", "--json");
+            "--chunk-size", "40", "--review-below", PlantedTopics.ReviewBelowOption, "--json");
         Assert.True(run.ExitCode == 0, run.StdErr);
         var jobId = JsonDocument.Parse(run.StdOut).RootElement.GetProperty("jobId").GetString()!;
         var json = await ScaleCli.RunAsync(_temp.Path, "report", jobId, "--format", "json", "--out", "report.json");
