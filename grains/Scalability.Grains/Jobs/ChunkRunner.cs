@@ -4,6 +4,7 @@ using CsvHelper;
 using Scalability.Grains.Ingest;
 using Scalability.Grains.Output;
 using Scalability.Grains.Processing;
+using Scalability.Grains.Processing.Languages;
 using Scalability.Grains.Quality;
 
 namespace Scalability.Grains.Jobs;
@@ -86,6 +87,13 @@ public static class ChunkRunner
                     for (var i = 0; i < batch.Count; i++)
                     {
                         var result = results[i];
+                        if (result.Language is null)
+                        {
+                            // A processor that does not name the language (an endpoint, a plug-in) has it detected here,
+                            // so that every row has one.
+                            result = result with { Language = LanguageDetector.Default.Detect(batch[i].Ticket.Text).Language };
+                        }
+
                         var confidence = ConfidenceHistogram.Format(result.Confidence);
                         WriteRow(part, batch[i], result, confidence, text);
                         if (quality.Count(result, confidence) is { } reason)
