@@ -303,7 +303,7 @@ public sealed class ExtractiveSummarizer
 
         order = order[..candidates];
         var sentences = analysis.Sentences;
-        order.Sort(new ByScoreDescending(sentences));
+        SortByScore(order, sentences);
 
         var length = analysis.Text.Length;
         var shortTicket = candidates <= 2 && length <= ShortTicketLength;
@@ -441,7 +441,7 @@ public sealed class ExtractiveSummarizer
             {
                 var tokens = analysis.TokensOf(sentence);
                 var skip = 0;
-                while (skip < tokens.Length && _lexicon.ReplyPrefixes.Contains(tokens[skip].Hash)
+                while (skip < tokens.Length && _lexicon.IsReplyPrefix(tokens[skip].Hash)
                        && analysis.Text[(tokens[skip].Start + tokens[skip].Length)..].TrimStart(' ').StartsWith(':'))
                 {
                     skip++;
@@ -506,13 +506,25 @@ public sealed class ExtractiveSummarizer
         pieces?.Add(output.ToString(start, output.Length - start));
     }
 
-    /// <summary>Sentence indexes by score, highest first, earlier first among equals: a deterministic order.</summary>
-    private readonly struct ByScoreDescending(SentenceInfo[] sentences) : IComparer<int>
+    /// <summary>
+    /// Sentence indexes by score, highest first, earlier first among equals: a deterministic order. An insertion sort:
+    /// a ticket has a handful of sentences, and a general sort of a struct comparer is much more code to compile when a
+    /// job starts.
+    /// </summary>
+    private static void SortByScore(Span<int> order, SentenceInfo[] sentences)
     {
-        public int Compare(int x, int y)
+        for (var i = 1; i < order.Length; i++)
         {
-            var byScore = sentences[y].Score.CompareTo(sentences[x].Score);
-            return byScore != 0 ? byScore : x.CompareTo(y);
+            var index = order[i];
+            var score = sentences[index].Score;
+            var j = i - 1;
+            while (j >= 0 && (sentences[order[j]].Score < score || (sentences[order[j]].Score == score && order[j] > index)))
+            {
+                order[j + 1] = order[j];
+                j--;
+            }
+
+            order[j + 1] = index;
         }
     }
 

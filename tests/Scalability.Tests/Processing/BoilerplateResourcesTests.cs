@@ -17,7 +17,7 @@ public sealed class BoilerplateResourcesTests
         IReadOnlyList<string>[] lists =
         [
             file.Greetings, file.Addressees, file.Valedictions, file.ClosingWords, file.FillerWords, file.SignatureLines,
-            file.ContactLabels, file.DisclaimerCues, file.ProblemCues, file.RequestCues, file.NoiseWords, file.ReplyPrefixes,
+            file.ContactLabels, file.DisclaimerCues, file.ProblemCues, file.RequestCues, file.NoiseWords, file.Months, file.ReplyPrefixes,
             file.Quoting.AttributionOpeners, file.Quoting.AttributionVerbs, file.Quoting.FromFields, file.Quoting.HeaderFields,
             file.Quoting.Separators,
         ];
@@ -28,6 +28,34 @@ public sealed class BoilerplateResourcesTests
             Assert.Equal(list.Count, list.Distinct(StringComparer.Ordinal).Count());
         });
     }
+
+    [Theory]
+    [MemberData(nameof(Languages))]
+    public void The_start_up_reader_reads_what_the_general_reader_reads(string code)
+    {
+        var general = LanguageResources.Read<BoilerplateFile>(code, "boilerplate");
+        var fast = LanguageFiles.ReadBoilerplate(code);
+
+        Assert.Equal(general.Code, fast.Code);
+        Assert.Equal(Lists(general), Lists(fast));
+        Assert.Equal(LanguageResources.Info(code).StopWords, LanguageFiles.ReadStopWords(code));
+    }
+
+    [Fact]
+    public void A_missing_language_file_is_named()
+    {
+        var error = Assert.Throws<InvalidOperationException>(() => LanguageFiles.ReadBoilerplate("xx"));
+
+        Assert.Equal("the language resource 'Scalability.Grains.Languages.xx/boilerplate.json' is missing from the assembly", error.Message);
+    }
+
+    private static string[][] Lists(BoilerplateFile file) =>
+    [
+        [.. file.Greetings], [.. file.Addressees], [.. file.Valedictions], [.. file.ClosingWords], [.. file.FillerWords],
+        [.. file.SignatureLines], [.. file.ContactLabels], [.. file.DisclaimerCues], [.. file.ProblemCues], [.. file.RequestCues],
+        [.. file.NoiseWords], [.. file.Months], [.. file.ReplyPrefixes], [.. file.Quoting.AttributionOpeners],
+        [.. file.Quoting.AttributionVerbs], [.. file.Quoting.FromFields], [.. file.Quoting.HeaderFields], [.. file.Quoting.Separators],
+    ];
 
     [Fact]
     public void The_lexicon_merges_every_language_and_its_stop_words()

@@ -192,9 +192,10 @@ public sealed class ExtractiveSummarizerTests(ITestOutputHelper output)
         var paragraph = "The router drops the connection every evening and restarting it does not help. ";
         var huge = "Hi,\n\n" + string.Concat(Enumerable.Range(0, 4000).Select(i => $"Line {i}: " + paragraph + "\n"));
 
-        var summary = Summarizer.Summarize(huge, 240);
+        var flattened = huge.Replace('\n', ' ') + " mail@example.com" + string.Concat(Enumerable.Repeat(".x", 50_000));
 
-        Assert.InRange(summary.Length, 1, 240);
+        Assert.InRange(Summarizer.Summarize(huge, 240).Length, 1, 240);
+        Assert.InRange(Summarizer.Summarize(flattened, 240).Length, 1, 240);
         Assert.Equal("The parcel never came.", Summarizer.Summarize("Hi,\n\nThe parcel never came.", 240));
     }
 
@@ -206,9 +207,9 @@ public sealed class ExtractiveSummarizerTests(ITestOutputHelper output)
 
     private static string[] Split(string text)
     {
-        var sentences = new List<SentenceSpan>();
+        var sentences = new SentenceSpans();
         SentenceSplitter.Split(text, sentences, SummaryLexicon.Default);
-        return sentences.Select(s => text.Substring(s.Start, s.Length).Replace('\n', ' ')).ToArray();
+        return sentences.AsSpan().ToArray().Select(s => text.Substring(s.Start, s.Length).Replace('\n', ' ')).ToArray();
     }
 
     /// <summary>

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using System.Net;
 using System.Text;
@@ -28,7 +27,7 @@ internal static class HtmlEntities
         "hellip", "permil", "prime", "Prime", "lsaquo", "rsaquo", "euro", "trade", "larr", "rarr", "uarr", "darr",
     ];
 
-    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Named = BuildNamed();
+    private static readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> Named = BuildNamed();
 
     /// <summary>The longest name looked for: a longer run after '&amp;' is not a reference.</summary>
     private const int MaxNameLength = 10;
@@ -99,7 +98,7 @@ internal static class HtmlEntities
         return decoded.Length;
     }
 
-    private static FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BuildNamed()
+    private static Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> BuildNamed()
     {
         var table = new Dictionary<string, string>(StringComparer.Ordinal) { ["apos"] = "'" };
         foreach (var name in Names)
@@ -112,6 +111,6 @@ internal static class HtmlEntities
             }
         }
 
-        return table.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        return table.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 
 namespace Scalability.Grains.Processing.Summaries;
 
@@ -11,19 +10,31 @@ internal sealed class QuoteMarkers
     private readonly string[] _verbs;
     private readonly string[] _separators;
     private readonly ulong[][] _openers;
-    private readonly FrozenSet<ulong> _fromFields;
-    private readonly FrozenSet<ulong> _headerFields;
+    private readonly ulong[] _fromFields;
+    private readonly ulong[] _headerFields;
 
-    public QuoteMarkers(IEnumerable<string> attributionOpeners, IEnumerable<string> attributionVerbs,
-        IEnumerable<string> fromFields, IEnumerable<string> headerFields, IEnumerable<string> separators)
+    public QuoteMarkers(List<string> attributionOpeners, List<string> attributionVerbs, List<string> fromFields,
+        List<string> headerFields, List<string> separators)
     {
-        _verbs = attributionVerbs.Distinct(StringComparer.OrdinalIgnoreCase).ToArray();
-        _separators = separators.Distinct(StringComparer.OrdinalIgnoreCase).OrderByDescending(s => s.Length).ToArray();
-        _openers = attributionOpeners.Select(WordScanner.Hashes).Where(h => h.Length > 0)
-            .OrderByDescending(h => h.Length).ToArray();
-        _fromFields = fromFields.Select(f => Key(WordScanner.Hashes(f))).ToFrozenSet();
-        _headerFields = headerFields.Concat(fromFields).Select(f => Key(WordScanner.Hashes(f))).ToFrozenSet();
-        LongestFieldWords = fromFields.Concat(headerFields).Select(f => WordScanner.Hashes(f).Length).DefaultIfEmpty(1).Max();
+        _verbs = Distinct(attributionVerbs);
+        _separators = Distinct(separators);
+        // Longest first, so that "Original Message" is not found inside "Original Message Forwarded".
+        Array.Sort(_separators, static (x, y) => y.Length.CompareTo(x.Length));
+        var openers = new List<ulong[]>();
+        foreach (var opener in attributionOpeners)
+        {
+            var hashes = WordScanner.Hashes(opener);
+            if (hashes.Length > 0)
+            {
+                openers.Add(hashes);
+            }
+        }
+
+        openers.Sort(static (x, y) => y.Length.CompareTo(x.Length));
+        _openers = [.. openers];
+        _fromFields = Keys(fromFields, out var fromWords);
+        _headerFields = Keys([.. headerFields, .. fromFields], out var headerWords);
+        LongestFieldWords = Math.Max(1, Math.Max(fromWords, headerWords));
     }
 
     /// <summary>The attribution verbs: "wrote", "schrieb", "a écrit" …</summary>
@@ -35,21 +46,24 @@ internal sealed class QuoteMarkers
     /// <summary>The most words a header field's label has ("enviado el": 2).</summary>
     public int LongestFieldWords { get; }
 
+
     /// <summary>Whether an attribution opener ("On", "Il giorno") starts at <paramref name="at"/>.</summary>
     public bool StartsWithOpener(ReadOnlySpan<char> at)
     {
         Span<ulong> words = stackalloc ulong[4];
         var count = 0;
-        var position = 0;
-        while (count < words.Length && WordScanner.Next(at, ref position, out var word))
+        var rest = at;
+        while (count < words.Length)
         {
-            // The opener's words follow each other with spaces only: "On", not "On-line".
-            if (count == 0 && word.Start != 0)
+            var start = WordScanner.FirstWord(rest, out var hash, out var length);
+            // The opener's first word starts the line (or follows a space).
+            if (start < 0 || (count == 0 && start != 0))
             {
-                return false;
+                break;
             }
 
-            words[count++] = word.Hash;
+            words[count++] = hash;
+            rest = rest[(start + length)..];
         }
 
         foreach (var opener in _openers)
@@ -63,9 +77,54 @@ internal sealed class QuoteMarkers
         return false;
     }
 
-    public bool IsFromField(ulong key) => _fromFields.Contains(key);
+    public bool IsFromField(ulong key) => _fromFields.AsSpan().Contains(key);
 
-    public bool IsHeaderField(ulong key) => _headerFields.Contains(key);
+    public bool IsHeaderField(ulong key) => _headerFields.AsSpan().Contains(key);
+
+    private static string[] Distinct(List<string> values)
+    {
+        var distinct = new List<string>();
+        foreach (var value in values)
+        {
+            if (!distinct.Contains(value, StringComparer.OrdinalIgnoreCase))
+            {
+                distinct.Add(value);
+            }
+        }
+
+        return [.. distinct];
+    }
+
+    private static ulong[] Keys(List<string> labels, out int longest)
+    {
+        longest = 0;
+        var keys = new ulong[labels.Count];
+        for (var i = 0; i < keys.Length; i++)
+        {
+            var hashes = WordScanner.Hashes(labels[i]);
+            keys[i] = Key(hashes);
+            longest = Math.Max(longest, hashes.Length);
+        }
+
+        return keys;
+    }
+
+    /// <summary>The key of the words of <paramref name="label"/>, as <see cref="Key"/> makes it.</summary>
+    public static ulong KeyOf(ReadOnlySpan<char> label)
+    {
+        var key = 0UL;
+        while (true)
+        {
+            var at = WordScanner.FirstWord(label, out var hash, out var length);
+            if (at < 0)
+            {
+                return key;
+            }
+
+            key = (key * 1099511628211) ^ hash;
+            label = label[(at + length)..];
+        }
+    }
 
     /// <summary>One key for a run of words: a header label may have two ("antwort an").</summary>
     public static ulong Key(ReadOnlySpan<ulong> words)

@@ -153,7 +153,7 @@ internal static class SentenceClassifier
             return;
         }
 
-        var replyPrefix = lexicon.ReplyPrefixes.Contains(tokens[0].Hash)
+        var replyPrefix = lexicon.IsReplyPrefix(tokens[0].Hash)
                           && text[(tokens[0].Start + tokens[0].Length)..].TrimStart(' ').StartsWith(':');
         var last = text[firstBreak - 1];
         if (!replyPrefix && (last is '.' or ',' or ':' or ';' || (last is '?' or '!' && tokens.Length >= MinSentenceWords)))

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 
 namespace Scalability.Grains.Processing.Summaries;
 
@@ -7,6 +6,35 @@ namespace Scalability.Grains.Processing.Summaries;
 /// <param name="StartsLine">Nothing but white space stands between the sentence and the line break before it.</param>
 /// <param name="EndsLine">The sentence ends its line (or the text).</param>
 internal readonly record struct SentenceSpan(int Start, int Length, int Line, int Paragraph, bool StartsLine, bool EndsLine);
+
+/// <summary>
+/// The sentences of one text, reused text after text. A plain growable array: a generic list of a struct type would be
+/// one more class to compile when a job starts, for nothing.
+/// </summary>
+internal sealed class SentenceSpans
+{
+    private SentenceSpan[] _items = new SentenceSpan[32];
+
+    public int Count { get; private set; }
+
+    public ref readonly SentenceSpan this[int index] => ref _items.AsSpan(0, Count)[index];
+
+    public ReadOnlySpan<SentenceSpan> AsSpan() => _items.AsSpan(0, Count);
+
+    public void Clear() => Count = 0;
+
+    public void Add(SentenceSpan sentence)
+    {
+        if (Count == _items.Length)
+        {
+            var bigger = new SentenceSpan[_items.Length * 2];
+            _items.AsSpan().CopyTo(bigger);
+            _items = bigger;
+        }
+
+        _items[Count++] = sentence;
+    }
+}
 
 /// <summary>
 /// Splits a normalised text (<see cref="TicketTextNormalizer"/>: '\n' line breaks, single spaces) into sentences at
@@ -25,20 +53,16 @@ internal static class SentenceSplitter
 
     // Abbreviations after which a period never ends a sentence: titles and forms of address in the supported
     // languages, and the Latin and German ones that stand inside sentences.
-    private static readonly FrozenSet<string> TitleAbbreviations = new[]
-    {
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> TitleAbbreviations = Lookup(
         "mr", "mrs", "ms", "dr", "prof", "st", "jr", "sr", "vs", "e.g", "i.e", "cf", "approx", "sra", "srta", "dña",
         "exmo", "exma", "exmos", "exmas", "dra", "sig", "sigra", "dott", "ing", "avv", "gent", "spett", "egr", "dhr",
         "mevr", "mw", "mme", "mlle", "z.b", "bzw", "ggf", "evtl", "bspw", "inkl", "zzgl", "u.a", "d.h", "bijv", "o.a",
-        "ca",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        "ca");
 
     // Abbreviations that precede a number ("No. 5", "Ref. 12", "Kundennr. 4002"); elsewhere the period may end a sentence.
-    private static readonly FrozenSet<string> NumberAbbreviations = new[]
-    {
+    private static readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> NumberAbbreviations = Lookup(
         "no", "nr", "ref", "réf", "rif", "tel", "tél", "ext", "fig", "vol", "pp", "núm", "num", "art", "kundennr",
-        "bestellnr", "rechnungsnr", "auftragsnr", "vertragsnr", "tlf", "tfno", "telef",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+        "bestellnr", "rechnungsnr", "auftragsnr", "vertragsnr", "tlf", "tfno", "telef");
 
     private static readonly SearchValues<char> SentenceEnds = SearchValues.Create(".!?\u2026");
     private static readonly SearchValues<char> SplitCandidates = SearchValues.Create(".!?\u2026\n{");
@@ -47,7 +71,7 @@ internal static class SentenceSplitter
 
     /// <summary>Adds the sentences of <paramref name="text"/> to <paramref name="sentences"/>, in order.</summary>
     /// <param name="lexicon">Tells month names ("am 3. Juni"); without it an ordinal's period ends a sentence.</param>
-    public static void Split(ReadOnlySpan<char> text, List<SentenceSpan> sentences, SummaryLexicon? lexicon = null)
+    public static void Split(ReadOnlySpan<char> text, SentenceSpans sentences, SummaryLexicon? lexicon = null)
     {
         var state = new State();
         var start = 0;
@@ -81,6 +105,7 @@ internal static class SentenceSplitter
 
                 start = i + 1;
                 state.LineStart = start;
+                state.LineHasText = false;
                 continue;
             }
 
@@ -135,6 +160,9 @@ internal static class SentenceSplitter
         public int Line;
         public int Paragraph;
         public int LineStart;
+
+        /// <summary>A piece with text was met on this line already, so later sentences on it do not start it.</summary>
+        public bool LineHasText;
     }
 
     /// <summary>
@@ -180,8 +208,7 @@ internal static class SentenceSplitter
             return false;
         }
 
-        var titles = TitleAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (titles.Contains(word))
+        if (TitleAbbreviations.Contains(word))
         {
             return false;
         }
@@ -192,8 +219,7 @@ internal static class SentenceSplitter
             next++;
         }
 
-        var numbers = NumberAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-        if (numbers.Contains(word) && next < text.Length && (char.IsDigit(text[next]) || text[next] == '#'))
+        if (NumberAbbreviations.Contains(word) && next < text.Length && (char.IsDigit(text[next]) || text[next] == '#'))
         {
             return false;
         }
@@ -206,10 +232,7 @@ internal static class SentenceSplitter
                 return false;
             }
 
-            var position = next;
-            if (lexicon is not null && word.Length <= 2 && wordStart > sentenceStart
-                && WordScanner.Next(text, ref position, out var following) && following.Start == next
-                && (lexicon.Flags(following.Hash) & WordFlags.Month) != 0)
+            if (lexicon is not null && word.Length <= 2 && wordStart > sentenceStart && IsMonth(text[next..], lexicon))
             {
                 return false;
             }
@@ -220,8 +243,14 @@ internal static class SentenceSplitter
         return !isListNumber;
     }
 
+    private static bool IsMonth(ReadOnlySpan<char> text, SummaryLexicon lexicon) =>
+        WordScanner.FirstWord(text, out var hash, out _) == 0 && (lexicon.Flags(hash) & WordFlags.Month) != 0;
+
+    private static HashSet<string>.AlternateLookup<ReadOnlySpan<char>> Lookup(params string[] words) =>
+        new HashSet<string>(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Adds [start, end) without surrounding white space, if it has a letter or digit.</summary>
-    private static void Add(ReadOnlySpan<char> text, int start, int end, ref State state, List<SentenceSpan> sentences, bool endsLine)
+    private static void Add(ReadOnlySpan<char> text, int start, int end, ref State state, SentenceSpans sentences, bool endsLine)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -233,6 +262,15 @@ internal static class SentenceSplitter
             end--;
         }
 
+        if (start == end)
+        {
+            return;
+        }
+
+        // Whether the line held nothing before this piece: checked once per line, so that a flattened ticket of one
+        // long line costs no more than one of many lines.
+        var startsLine = !state.LineHasText && text[state.LineStart..start].IsWhiteSpace();
+        state.LineHasText = true;
         if (!text[start..end].ContainsAnyExcept(NoWords))
         {
             return;
@@ -242,7 +280,6 @@ internal static class SentenceSplitter
         {
             if (char.IsLetterOrDigit(c))
             {
-                var startsLine = text[state.LineStart..start].IsWhiteSpace();
                 sentences.Add(new SentenceSpan(start, end - start, state.Line, state.Paragraph, startsLine, endsLine));
                 return;
             }

@@ -1,10 +1,14 @@
-using System.Collections.Frozen;
 using Scalability.Grains.Processing.Languages;
 
 namespace Scalability.Grains.Processing.Summaries;
 
 /// <summary>A phrase of the boilerplate lists as word hashes, and what it opens.</summary>
-internal readonly record struct Phrase(ulong[] Words, PhraseKinds Kinds);
+internal sealed class Phrase(ulong[] words, PhraseKinds kinds)
+{
+    public ulong[] Words { get; } = words;
+
+    public PhraseKinds Kinds { get; set; } = kinds;
+}
 
 /// <summary>
 /// The boilerplate lists and stop words of every supported language, merged and hashed for lookups that cost one
@@ -14,68 +18,129 @@ internal readonly record struct Phrase(ulong[] Words, PhraseKinds Kinds);
 internal sealed class SummaryLexicon
 {
     private readonly WordTable _words;
-    private readonly FrozenDictionary<ulong, Phrase[]> _phrases;
+    private readonly ulong[] _phraseFirstWords;
+    private readonly Phrase[] _phrases;
 
-    private SummaryLexicon(WordTable words, FrozenDictionary<ulong, Phrase[]> phrases,
-        FrozenSet<ulong> replyPrefixes, QuoteMarkers quoting)
+    private SummaryLexicon(WordTable words, ulong[] phraseFirstWords, Phrase[] phrases, QuoteMarkers quoting)
     {
         _words = words;
+        _phraseFirstWords = phraseFirstWords;
         _phrases = phrases;
-        ReplyPrefixes = replyPrefixes;
         Quoting = quoting;
     }
 
-    /// <summary>The lists of <see cref="SupportedLanguages.Codes"/> with <see cref="LanguageResources.AllStopWords"/>.</summary>
-    public static SummaryLexicon Default { get; } = Build(
-        SupportedLanguages.Codes.Select(code => LanguageResources.Read<BoilerplateFile>(code, "boilerplate")),
-        LanguageResources.AllStopWords);
+    // The lists of a file by name, in the order Build reads them (before Default, which needs them built).
+    private static readonly string[] PhraseListNames = ["greetings", "valedictions", "signatureLines"];
+    private static readonly PhraseKinds[] PhraseListKinds = [PhraseKinds.Greeting, PhraseKinds.Valediction, PhraseKinds.SignatureLine];
 
-    /// <summary>Word hashes of subject prefixes such as "re" and "aw".</summary>
-    public FrozenSet<ulong> ReplyPrefixes { get; }
+    private static readonly string[] WordListNames =
+        ["addressees", "closingWords", "fillerWords", "contactLabels", "disclaimerCues", "problemCues", "requestCues", "noiseWords", "months"];
+
+    private static readonly WordFlags[] WordListFlags =
+    [
+        WordFlags.Addressee, WordFlags.Closing, WordFlags.Filler, WordFlags.ContactLabel, WordFlags.Disclaimer, WordFlags.Problem,
+        WordFlags.Request, WordFlags.Noise, WordFlags.Month | WordFlags.Noise,
+    ];
+
+    /// <summary>
+    /// The lists of <see cref="SupportedLanguages.Codes"/> with the stop words of their <c>language.json</c> (those of
+    /// <see cref="LanguageResources.AllStopWords"/>), read by <see cref="LanguageFiles"/>.
+    /// </summary>
+    public static SummaryLexicon Default { get; } = Build(
+        SupportedLanguages.Codes.Select(LanguageFiles.ReadBoilerplate),
+        SupportedLanguages.Codes.SelectMany(LanguageFiles.ReadStopWords));
 
     public QuoteMarkers Quoting { get; }
 
     public WordFlags Flags(ulong hash) => _words.Get(hash);
 
+    /// <summary>Whether a word is a subject's reply or forward prefix ("re", "aw", "fwd").</summary>
+    public bool IsReplyPrefix(ulong hash) => (_words.Get(hash) & WordFlags.ReplyPrefix) != 0;
+
     /// <summary>The phrases whose first word has this hash, longest first; empty when none.</summary>
-    public ReadOnlySpan<Phrase> PhrasesStartingWith(ulong hash) =>
-        _phrases.TryGetValue(hash, out var phrases) ? phrases : [];
+    public ReadOnlySpan<Phrase> PhrasesStartingWith(ulong hash)
+    {
+        var low = 0;
+        var high = _phraseFirstWords.Length;
+        while (low < high)
+        {
+            var middle = (low + high) >>> 1;
+            if (_phraseFirstWords[middle] < hash)
+            {
+                low = middle + 1;
+            }
+            else
+            {
+                high = middle;
+            }
+        }
+
+        var end = low;
+        while (end < _phraseFirstWords.Length && _phraseFirstWords[end] == hash)
+        {
+            end++;
+        }
+
+        return _phrases.AsSpan(low, end - low);
+    }
 
     /// <exception cref="InvalidDataException">A file lacks a list, or a list has an entry without a word.</exception>
     public static SummaryLexicon Build(IEnumerable<BoilerplateFile> files, IEnumerable<string> stopWords)
     {
-        var words = new Dictionary<ulong, WordFlags>();
-        var phrases = new Dictionary<string, (ulong[] Words, PhraseKinds Kinds)>(StringComparer.Ordinal);
-        var replyPrefixes = new HashSet<ulong>();
+        var all = files.ToArray();
+        var stops = stopWords.ToArray();
+        var capacity = stops.Length;
+        foreach (var file in all)
+        {
+            capacity += Count(file);
+        }
+
+        // Plain collections of references: generic ones over value types would cost more to compile, when a job
+        // starts, than they save.
+        var words = new WordTable(capacity * 2);
+        var phrases = new Dictionary<string, Phrase>(StringComparer.Ordinal);
         var attributionOpeners = new List<string>();
         var attributionVerbs = new List<string>();
         var fromFields = new List<string>();
         var headerFields = new List<string>();
         var separators = new List<string>();
 
-        foreach (var word in stopWords)
+        foreach (var word in stops)
         {
             AddWord(words, word, WordFlags.Stop, "stop words", "language.json");
         }
 
-        foreach (var file in files)
+        foreach (var file in all)
         {
             var where = $"{file.Code ?? "?"}/boilerplate.json";
-            AddPhrases(phrases, Required(file.Greetings, where, "greetings"), PhraseKinds.Greeting, where, "greetings");
-            AddPhrases(phrases, Required(file.Valedictions, where, "valedictions"), PhraseKinds.Valediction, where, "valedictions");
-            AddPhrases(phrases, Required(file.SignatureLines, where, "signatureLines"), PhraseKinds.SignatureLine, where, "signatureLines");
-            AddWords(words, Required(file.Addressees, where, "addressees"), WordFlags.Addressee, where, "addressees");
-            AddWords(words, Required(file.ClosingWords, where, "closingWords"), WordFlags.Closing, where, "closingWords");
-            AddWords(words, Required(file.FillerWords, where, "fillerWords"), WordFlags.Filler, where, "fillerWords");
-            AddWords(words, Required(file.ContactLabels, where, "contactLabels"), WordFlags.ContactLabel, where, "contactLabels");
-            AddWords(words, Required(file.DisclaimerCues, where, "disclaimerCues"), WordFlags.Disclaimer, where, "disclaimerCues");
-            AddWords(words, Required(file.ProblemCues, where, "problemCues"), WordFlags.Problem, where, "problemCues");
-            AddWords(words, Required(file.RequestCues, where, "requestCues"), WordFlags.Request, where, "requestCues");
-            AddWords(words, Required(file.NoiseWords, where, "noiseWords"), WordFlags.Noise, where, "noiseWords");
-            AddWords(words, Required(file.Months, where, "months"), WordFlags.Month | WordFlags.Noise, where, "months");
+            IReadOnlyList<string>?[] phraseLists = [file.Greetings, file.Valedictions, file.SignatureLines];
+            for (var i = 0; i < phraseLists.Length; i++)
+            {
+                AddPhrases(phrases, Required(phraseLists[i], where, PhraseListNames[i]), PhraseListKinds[i], where, PhraseListNames[i]);
+            }
+
+            IReadOnlyList<string>?[] wordLists =
+            [
+                file.Addressees, file.ClosingWords, file.FillerWords, file.ContactLabels, file.DisclaimerCues, file.ProblemCues,
+                file.RequestCues, file.NoiseWords, file.Months,
+            ];
+            for (var i = 0; i < wordLists.Length; i++)
+            {
+                foreach (var entry in Required(wordLists[i], where, WordListNames[i]))
+                {
+                    AddWord(words, entry, WordListFlags[i], WordListNames[i], where);
+                }
+            }
+
             foreach (var prefix in Required(file.ReplyPrefixes, where, "replyPrefixes"))
             {
-                replyPrefixes.Add(SingleWord(prefix, where, "replyPrefixes"));
+                var hashes = WordScanner.Hashes(prefix);
+                if (hashes.Length != 1)
+                {
+                    throw new InvalidDataException($"{where}: the entry '{prefix}' of 'replyPrefixes' must be one word");
+                }
+
+                words.Add(hashes[0], WordFlags.ReplyPrefix);
             }
 
             var quoting = file.Quoting ?? throw new InvalidDataException($"{where} has no 'quoting'");
@@ -86,26 +151,42 @@ internal sealed class SummaryLexicon
             separators.AddRange(Required(quoting.Separators, where, "quoting.separators"));
         }
 
-        var byFirstWord = phrases.Values
-            .GroupBy(p => p.Words[0])
-            .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(p => p.Words.Length).Select(p => new Phrase(p.Words, p.Kinds)).ToArray());
+        // By first word, longest first, so that "sehr geehrte damen und herren" is tried before "sehr geehrte"; sorted
+        // arrays and a binary search rather than a dictionary of a value-type key, one more class to compile.
+        var sorted = new Phrase[phrases.Count];
+        phrases.Values.CopyTo(sorted, 0);
+        Array.Sort(sorted, static (x, y) => x.Words[0] != y.Words[0] ? x.Words[0].CompareTo(y.Words[0]) : y.Words.Length.CompareTo(x.Words.Length));
+        var firsts = new ulong[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            firsts[i] = sorted[i].Words[0];
+        }
+
         var markers = new QuoteMarkers(attributionOpeners, attributionVerbs, fromFields, headerFields, separators);
-        return new SummaryLexicon(new WordTable(words), byFirstWord, replyPrefixes.ToFrozenSet(), markers);
+        return new SummaryLexicon(words, firsts, sorted, markers);
+    }
+
+    private static int Count(BoilerplateFile file)
+    {
+        var count = 0;
+        foreach (var list in new[] { file.Addressees, file.ClosingWords, file.FillerWords, file.ContactLabels, file.DisclaimerCues,
+                     file.ProblemCues, file.RequestCues, file.NoiseWords, file.Months, file.ReplyPrefixes })
+        {
+            // A list may hold an entry of several words ("e-mail"), so each entry's length bounds its words.
+            foreach (var entry in list ?? [])
+            {
+                count += 1 + (entry.Length / 2);
+            }
+        }
+
+        return count;
     }
 
     private static IReadOnlyList<string> Required(IReadOnlyList<string>? list, string where, string member) =>
         list ?? throw new InvalidDataException($"{where} has no '{member}' list");
 
-    private static void AddWords(Dictionary<ulong, WordFlags> words, IReadOnlyList<string> entries, WordFlags flag, string where, string member)
-    {
-        foreach (var entry in entries)
-        {
-            AddWord(words, entry, flag, member, where);
-        }
-    }
-
     /// <summary>Flags every word of an entry: "e-mail" is the words "e" and "mail" to the scanner.</summary>
-    private static void AddWord(Dictionary<ulong, WordFlags> words, string entry, WordFlags flag, string member, string where)
+    private static void AddWord(WordTable words, string entry, WordFlags flag, string member, string where)
     {
         var hashes = WordScanner.Hashes(entry);
         if (hashes.Length == 0)
@@ -115,20 +196,11 @@ internal sealed class SummaryLexicon
 
         foreach (var hash in hashes)
         {
-            words[hash] = words.GetValueOrDefault(hash) | flag;
+            words.Add(hash, flag);
         }
     }
 
-    private static ulong SingleWord(string entry, string where, string member)
-    {
-        var hashes = WordScanner.Hashes(entry);
-        return hashes.Length == 1
-            ? hashes[0]
-            : throw new InvalidDataException($"{where}: the entry '{entry}' of '{member}' must be one word");
-    }
-
-    private static void AddPhrases(Dictionary<string, (ulong[] Words, PhraseKinds Kinds)> phrases, IReadOnlyList<string> entries,
-        PhraseKinds kind, string where, string member)
+    private static void AddPhrases(Dictionary<string, Phrase> phrases, IReadOnlyList<string> entries, PhraseKinds kind, string where, string member)
     {
         foreach (var entry in entries)
         {
@@ -138,8 +210,16 @@ internal sealed class SummaryLexicon
                 throw new InvalidDataException($"{where}: the entry '{entry}' of '{member}' has no letters or digits");
             }
 
-            var key = string.Join(' ', hashes);
-            phrases[key] = phrases.TryGetValue(key, out var known) ? (known.Words, known.Kinds | kind) : (hashes, kind);
+            // The same words from two languages or lists ("ciao" greets and signs off) are one phrase of both kinds.
+            var key = Convert.ToHexString(System.Runtime.InteropServices.MemoryMarshal.AsBytes(hashes.AsSpan()));
+            if (phrases.TryGetValue(key, out var known))
+            {
+                known.Kinds |= kind;
+            }
+            else
+            {
+                phrases[key] = new Phrase(hashes, kind);
+            }
         }
     }
 }

@@ -101,10 +101,10 @@ internal static partial class SummaryMeasures
     /// <summary>Whether some sentence occurs twice in the summary (case and white space aside).</summary>
     public static bool RepeatsSentence(string summary)
     {
-        var sentences = new List<SentenceSpan>();
+        var sentences = new SentenceSpans();
         SentenceSplitter.Split(summary, sentences, SummaryLexicon.Default);
         var seen = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
-        foreach (var sentence in sentences)
+        foreach (var sentence in sentences.AsSpan())
         {
             if (!seen.Add(Collapse(summary.Substring(sentence.Start, sentence.Length))))
             {

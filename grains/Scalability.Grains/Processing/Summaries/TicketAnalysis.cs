@@ -52,7 +52,7 @@ internal sealed class TicketAnalysis
     private int _length;
 
     public readonly NormalizerBuffers Buffers = new();
-    public readonly List<SentenceSpan> Spans = [];
+    public readonly SentenceSpans Spans = new();
     public SentenceInfo[] Sentences = new SentenceInfo[32];
     public int SentenceCount;
     public Token[] Tokens = new Token[256];
@@ -94,7 +94,7 @@ internal sealed class TicketAnalysis
             Sentences = new SentenceInfo[Math.Max(Spans.Count, Sentences.Length * 2)];
         }
 
-        foreach (var span in Spans)
+        foreach (var span in Spans.AsSpan())
         {
             var first = TokenCount;
             Tokenize(Text.Slice(span.Start, span.Length), span.Start, lexicon);
@@ -119,6 +119,7 @@ internal sealed class TicketAnalysis
         var previousEnd = 0;
         var placeholderEnd = -1;
         var addressEnd = -1;
+        var checkedUntil = 0;
         var mayHaveAddress = MayHaveAddress(sentence);
         while (WordScanner.Next(sentence, ref position, out var word))
         {
@@ -137,9 +138,11 @@ internal sealed class TicketAnalysis
                 }
             }
 
-            if (mayHaveAddress && word.Start >= addressEnd)
+            if (mayHaveAddress && word.Start >= checkedUntil)
             {
-                addressEnd = AddressEnd(sentence, word.Start);
+                // Each run of non-space characters is looked at once, whatever number of words it holds.
+                checkedUntil = RunEnd(sentence, word.Start);
+                addressEnd = IsAddress(sentence, word.Start, checkedUntil) ? checkedUntil : -1;
             }
 
             if (TokenCount == Tokens.Length)
@@ -178,11 +181,18 @@ internal sealed class TicketAnalysis
 
     private static readonly System.Buffers.SearchValues<char> AddressMarks = System.Buffers.SearchValues.Create("@:.");
 
+    /// <summary>Where the run of non-space characters that <paramref name="at"/> is in ends.</summary>
+    private static int RunEnd(ReadOnlySpan<char> sentence, int at)
+    {
+        var length = sentence[at..].IndexOfAny(' ', '\n');
+        return length < 0 ? sentence.Length : at + length;
+    }
+
     /// <summary>
-    /// Where the run of non-space characters around <paramref name="at"/> ends, if it is an address (it holds an '@'
-    /// with a word on each side, "://" or starts with "www."); else -1.
+    /// Whether the run of non-space characters around <paramref name="at"/>, up to <paramref name="end"/>, is an
+    /// address: it holds an '@' with a word on each side, "://", or starts with "www.".
     /// </summary>
-    private static int AddressEnd(ReadOnlySpan<char> sentence, int at)
+    private static bool IsAddress(ReadOnlySpan<char> sentence, int at, int end)
     {
         var start = at;
         while (start > 0 && sentence[start - 1] != ' ' && sentence[start - 1] != '\n')
@@ -190,12 +200,9 @@ internal sealed class TicketAnalysis
             start--;
         }
 
-        var length = sentence[start..].IndexOfAny(' ', '\n');
-        var end = length < 0 ? sentence.Length : start + length;
         var run = sentence[start..end];
         var atSign = run.IndexOf('@');
         var isMail = atSign > 0 && atSign < run.Length - 1 && run[(atSign + 1)..].Contains('.');
-        var isWeb = run.Contains("://", StringComparison.Ordinal) || run.TrimStart("(<\"").StartsWith("www.", StringComparison.OrdinalIgnoreCase);
-        return isMail || isWeb ? end : -1;
+        return isMail || run.Contains("://", StringComparison.Ordinal) || run.TrimStart("(<\"").StartsWith("www.", StringComparison.OrdinalIgnoreCase);
     }
 }

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Collections.Frozen;
 
 namespace Scalability.Grains.Processing.Summaries;
 
@@ -28,13 +27,20 @@ namespace Scalability.Grains.Processing.Summaries;
 /// </summary>
 public sealed class TicketTextNormalizer
 {
-    private static readonly SearchValues<char> DecodeTriggers = SearchValues.Create(
-        "\\&<\r\t\v\f\u0085\u00A0\u00AD\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A" +
-        "\u200B\u200C\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF");
+    private const string AsciiTriggers = "\\&<\r\t\v\f";
+    private const string OtherTriggers =
+        "\u0085\u00A0\u00AD\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200A" +
+        "\u200B\u200C\u200D\u2028\u2029\u202F\u205F\u2060\u3000\uFEFF";
+
+    private static readonly SearchValues<char> DecodeTriggers = SearchValues.Create(AsciiTriggers + OtherTriggers);
+
+    // The same split in two: a search among ASCII characters is vectorised, one that includes others is not, and most
+    // tickets need only the first, and the second only when they have a character beyond ASCII at all.
+    private static readonly SearchValues<char> AsciiDecodeTriggers = SearchValues.Create(AsciiTriggers);
+    private static readonly SearchValues<char> OtherDecodeTriggers = SearchValues.Create(OtherTriggers);
 
     private static readonly SearchValues<char> SeparatorDecoration = SearchValues.Create("-_=*~ ");
-
-    private static readonly FrozenDictionary<string, TagKind>.AlternateLookup<ReadOnlySpan<char>> Tags = BuildTags();
+    private static readonly SearchValues<char> QuoteHints = SearchValues.Create(":-_");
 
     // A tag longer than this is not a tag: a '<' in prose whose '>' comes much later.
     private const int MaxTagLength = 1024;
@@ -67,7 +73,14 @@ public sealed class TicketTextNormalizer
     internal ReadOnlySpan<char> Normalize(ReadOnlySpan<char> text, NormalizerBuffers buffers)
     {
         var decoded = text;
-        if (text.ContainsAny(DecodeTriggers))
+        var triggers = text.ContainsAny(AsciiDecodeTriggers)
+                       || (text.ContainsAnyExceptInRange('\0', '\u007F') && text.ContainsAny(OtherDecodeTriggers));
+        if (!triggers && IsAlreadyNormal(text))
+        {
+            return text;
+        }
+
+        if (triggers)
         {
             var escapes = text.Contains('\\') && EscapesAreLineBreaks(text);
             var target = buffers.Decoded(text.Length);
@@ -90,6 +103,18 @@ public sealed class TicketTextNormalizer
 
         return output.AsSpan(0, written);
     }
+
+    /// <summary>
+    /// Whether a text without escapes, tags or odd spaces is already what <see cref="Structure"/> would make of it: no
+    /// colon or dashes that a quoted message would need, no '&gt;' line, no space to collapse or trim, no run of blank
+    /// lines. Most tickets are, and a few searches cost less than copying them line by line.
+    /// </summary>
+    private static bool IsAlreadyNormal(ReadOnlySpan<char> text) =>
+        text.Length > 0 && !char.IsWhiteSpace(text[0]) && !char.IsWhiteSpace(text[^1]) && text[0] != '>'
+        && !text.Contains(':') && !text.Contains("--", StringComparison.Ordinal) && !text.Contains("__", StringComparison.Ordinal)
+        && !text.Contains("\n>", StringComparison.Ordinal) && !text.Contains("  ", StringComparison.Ordinal)
+        && !text.Contains(" \n", StringComparison.Ordinal) && !text.Contains("\n ", StringComparison.Ordinal)
+        && !text.Contains("\n\n\n", StringComparison.Ordinal);
 
     /// <summary>
     /// Whether the text's backslashes are line-break escapes: some "\n" stands where a line break would (after
@@ -281,7 +306,7 @@ public sealed class TicketTextNormalizer
 
         Span<char> name = stackalloc char[nameEnd - nameStart];
         text[nameStart..nameEnd].ToLowerInvariant(name);
-        if (!Tags.TryGetValue(name, out var kind))
+        if (!KnownTags.Lookup.TryGetValue(name, out var kind))
         {
             return TagKind.None;
         }
@@ -312,8 +337,13 @@ public sealed class TicketTextNormalizer
         return kind == TagKind.SkipContent ? TagKind.Inline : kind;
     }
 
-    private static FrozenDictionary<string, TagKind>.AlternateLookup<ReadOnlySpan<char>> BuildTags()
+    /// <summary>The tag names a '&lt;' may open, built the first time a text has one: most tickets have none.</summary>
+    private static class KnownTags
     {
+        public static readonly Dictionary<string, TagKind>.AlternateLookup<ReadOnlySpan<char>> Lookup = Build();
+
+        private static Dictionary<string, TagKind>.AlternateLookup<ReadOnlySpan<char>> Build()
+        {
         var tags = new Dictionary<string, TagKind>(StringComparer.Ordinal);
         foreach (var name in "br p div li ul ol tr table tbody thead tfoot hr h1 h2 h3 h4 h5 h6 blockquote pre section article header footer dd dt dl address center".Split(' '))
         {
@@ -335,7 +365,8 @@ public sealed class TicketTextNormalizer
             tags[name] = TagKind.SkipContent;
         }
 
-        return tags.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        return tags.GetAlternateLookup<ReadOnlySpan<char>>();
+        }
     }
 
     /// <summary>
@@ -383,17 +414,24 @@ public sealed class TicketTextNormalizer
             var cut = -1;
             var dropLine = false;
             var rewindToPrevious = false;
-            if (!keepQuoted)
+            // Every marker of a quoted message has a colon or a separator's dashes; most lines have neither, and one
+            // search for the three tells.
+            if (!keepQuoted && line.IndexOfAny(QuoteHints) is var hint and >= 0)
             {
-                cut = HeaderBlockStart(text, offset, line);
+                var colon = line[hint..].IndexOf(':');
+                if (colon >= 0)
+                {
+                    cut = HeaderBlockStart(text, offset, line, hint + colon);
+                }
+
                 if (cut < 0)
                 {
                     cut = SeparatorStart(offset, line);
                 }
 
-                if (cut < 0)
+                if (cut < 0 && colon >= 0)
                 {
-                    cut = AttributionStart(text, offset, line, lineStart, out dropLine, out rewindToPrevious);
+                    cut = AttributionStart(text, offset, line, lineStart, hint + colon, out dropLine, out rewindToPrevious);
                 }
             }
 
@@ -471,9 +509,9 @@ public sealed class TicketTextNormalizer
     /// Where a quoted header block starts on this line: a "From:" field at the line's start or after a space, with
     /// another header field after it on the same line or at the start of one of the next lines; -1 when none.
     /// </summary>
-    private int HeaderBlockStart(ReadOnlySpan<char> text, int offset, ReadOnlySpan<char> line)
+    private int HeaderBlockStart(ReadOnlySpan<char> text, int offset, ReadOnlySpan<char> line, int firstColon)
     {
-        var colon = line.IndexOf(':');
+        var colon = firstColon;
         while (colon > 0)
         {
             if (FieldBefore(line, colon, out var labelStart, out var isFrom) && isFrom
@@ -549,44 +587,38 @@ public sealed class TicketTextNormalizer
             return false;
         }
 
-        // The label's last words, back from the colon: at most LongestFieldWords of them, within a few characters.
-        var windowStart = Math.Max(0, end - 24);
-        Span<ulong> hashes = stackalloc ulong[8];
-        Span<int> starts = stackalloc int[8];
+        // The label's last words, back from the colon, joined by a space or a hyphen ("Enviado el", "Reply-To").
+        Span<int> starts = stackalloc int[4];
         var count = 0;
-        var position = windowStart;
-        var window = line[..end];
-        while (WordScanner.Next(window, ref position, out var word))
+        var i = end;
+        while (count < Math.Min(starts.Length, _markers.LongestFieldWords))
         {
-            if (count == hashes.Length)
+            var wordEnd = i;
+            while (i > 0 && IsWordChar(line, i - 1))
             {
-                hashes[1..].CopyTo(hashes);
-                starts[1..].CopyTo(starts);
-                count--;
+                i--;
             }
 
-            hashes[count] = word.Hash;
-            starts[count] = word.Start;
-            count++;
-        }
-
-        if (count == 0 || (windowStart > 0 && starts[0] == windowStart && char.IsLetterOrDigit(line[windowStart - 1])))
-        {
-            // The window cut a word in two: its first word is not whole, so drop it.
-            if (count > 0)
+            if (i == wordEnd)
             {
-                hashes[1..count].CopyTo(hashes);
-                starts[1..count].CopyTo(starts);
-                count--;
+                break;
             }
+
+            starts[count++] = i;
+            if (i < 2 || line[i - 1] is not (' ' or '-') || !IsWordChar(line, i - 2))
+            {
+                break;
+            }
+
+            i--;
         }
 
-        for (var words = Math.Min(count, _markers.LongestFieldWords); words >= 1; words--)
+        for (var words = count; words >= 1; words--)
         {
-            var key = QuoteMarkers.Key(hashes.Slice(count - words, words));
+            var key = QuoteMarkers.KeyOf(line[starts[words - 1]..end]);
             if (_markers.IsHeaderField(key))
             {
-                labelStart = starts[count - words];
+                labelStart = starts[words - 1];
                 isFrom = _markers.IsFromField(key);
                 return true;
             }
@@ -594,6 +626,9 @@ public sealed class TicketTextNormalizer
 
         return false;
     }
+
+    private static bool IsWordChar(ReadOnlySpan<char> text, int i) =>
+        TextScanning.TryFoldWordChar(text[i], out _) || TextScanning.IsApostropheInWord(text, i);
 
     /// <summary>
     /// Where a separator line ("-----Original Message-----", "Begin forwarded message:") starts on this line, or in a
@@ -626,12 +661,12 @@ public sealed class TicketTextNormalizer
     /// <paramref name="dropLine"/> instead for an attribution that only introduces '&gt;' lines, and
     /// <paramref name="rewindToPrevious"/> when it began on the line before.
     /// </summary>
-    private int AttributionStart(ReadOnlySpan<char> text, int offset, ReadOnlySpan<char> line, int lineStart,
+    private int AttributionStart(ReadOnlySpan<char> text, int offset, ReadOnlySpan<char> line, int lineStart, int firstColon,
         out bool dropLine, out bool rewindToPrevious)
     {
         dropLine = false;
         rewindToPrevious = false;
-        for (var colon = line.IndexOf(':'); colon >= 0; colon = NextColon(line, colon))
+        for (var colon = firstColon; colon >= 0; colon = NextColon(line, colon))
         {
             if (colon + 1 < line.Length && char.IsDigit(line[colon + 1]))
             {

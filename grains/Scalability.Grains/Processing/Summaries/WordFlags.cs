@@ -15,6 +15,7 @@ internal enum WordFlags : ushort
     Disclaimer = 1 << 7,
     Addressee = 1 << 8,
     Month = 1 << 9,
+    ReplyPrefix = 1 << 10,
 }
 
 /// <summary>What a phrase of the boilerplate lists opens; one phrase may open several in different languages.</summary>

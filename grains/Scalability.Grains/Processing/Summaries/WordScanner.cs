@@ -62,16 +62,50 @@ internal static class WordScanner
         return true;
     }
 
-    /// <summary>The hashes of the words of a phrase, in order.</summary>
-    public static ulong[] Hashes(string phrase)
+    /// <summary>
+    /// Where the first word of <paramref name="text"/> starts, its hash and length; -1 when there is none. Not inlined:
+    /// for the paths that look at a word now and then, so that the scanner's loop is compiled into the hot path only.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    public static int FirstWord(ReadOnlySpan<char> text, out ulong hash, out int length)
     {
-        var hashes = new List<ulong>();
         var position = 0;
-        while (Next(phrase, ref position, out var word))
+        if (Next(text, ref position, out var word))
         {
-            hashes.Add(word.Hash);
+            hash = word.Hash;
+            length = word.Length;
+            return word.Start;
         }
 
-        return [.. hashes];
+        hash = 0;
+        length = 0;
+        return -1;
+    }
+
+    /// <summary>The hashes of the words of a phrase, in order.</summary>
+    public static ulong[] Hashes(ReadOnlySpan<char> phrase)
+    {
+        var count = 0;
+        for (var rest = phrase; ;)
+        {
+            var at = FirstWord(rest, out _, out var length);
+            if (at < 0)
+            {
+                break;
+            }
+
+            count++;
+            rest = rest[(at + length)..];
+        }
+
+        var hashes = new ulong[count];
+        var i = 0;
+        for (var rest = phrase; i < count;)
+        {
+            var at = FirstWord(rest, out hashes[i++], out var length);
+            rest = rest[(at + length)..];
+        }
+
+        return hashes;
     }
 }

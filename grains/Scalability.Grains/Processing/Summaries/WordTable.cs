@@ -4,41 +4,56 @@ using System.Runtime.CompilerServices;
 namespace Scalability.Grains.Processing.Summaries;
 
 /// <summary>
-/// The lexicon's words by hash, in an open-addressing table a quarter full: a word of a ticket costs one probe, most
-/// of them landing on an empty slot at once. The summarizer looks up every word of every ticket, and this is several
-/// times cheaper than a general dictionary. Read-only once built, so thread-safe.
+/// Word hashes and their flags in an open-addressing table at most half full: a word of a ticket costs one probe,
+/// most of them landing on an empty slot at once. The summarizer looks up every word of every ticket, and this is
+/// several times cheaper than a general dictionary (and costs no generic code to compile when a job starts).
+/// Built single-threaded, then only read, so thread-safe.
 /// </summary>
 internal sealed class WordTable
 {
     private readonly ulong[] _keys;
     private readonly WordFlags[] _values;
     private readonly int _mask;
-    private readonly WordFlags _zeroKey;
+    private WordFlags _zeroKey;
+    private int _count;
 
-    public WordTable(IReadOnlyDictionary<ulong, WordFlags> words)
+    /// <param name="capacity">The most words the table will hold.</param>
+    public WordTable(int capacity)
     {
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, words.Count * 4));
-        _keys = new ulong[capacity];
-        _values = new WordFlags[capacity];
-        _mask = capacity - 1;
-        foreach (var (key, value) in words)
-        {
-            if (key == 0)
-            {
-                // 0 marks an empty slot; a word that hashes to it is kept aside.
-                _zeroKey = value;
-                continue;
-            }
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
+        _keys = new ulong[slots];
+        _values = new WordFlags[slots];
+        _mask = slots - 1;
+    }
 
-            var slot = (int)(key & (ulong)_mask);
-            while (_keys[slot] != 0)
+    /// <summary>Adds <paramref name="flags"/> to the word's.</summary>
+    /// <exception cref="InvalidOperationException">More words than the capacity given.</exception>
+    public void Add(ulong key, WordFlags flags)
+    {
+        if (key == 0)
+        {
+            // 0 marks an empty slot; a word that hashes to it is kept aside.
+            _zeroKey |= flags;
+            return;
+        }
+
+        var slot = (int)(key & (ulong)_mask);
+        while (_keys[slot] != 0 && _keys[slot] != key)
+        {
+            slot = (slot + 1) & _mask;
+        }
+
+        if (_keys[slot] == 0)
+        {
+            if (++_count * 2 > _keys.Length)
             {
-                slot = (slot + 1) & _mask;
+                throw new InvalidOperationException($"the word table holds more than the {_keys.Length / 2} words it was made for");
             }
 
             _keys[slot] = key;
-            _values[slot] = value;
         }
+
+        _values[slot] |= flags;
     }
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
