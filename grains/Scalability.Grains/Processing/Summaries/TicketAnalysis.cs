@@ -121,6 +121,16 @@ internal sealed class TicketAnalysis
         var addressEnd = -1;
         var checkedUntil = 0;
         var mayHaveAddress = MayHaveAddress(sentence);
+
+        // A word takes a character and the next is not one of it, so a sentence has at most (length + 1) / 2 words.
+        var most = TokenCount + ((sentence.Length + 1) / 2);
+        if (Tokens.Length < most)
+        {
+            var bigger = new Token[Math.Max(most, Tokens.Length * 2)];
+            Tokens.AsSpan(0, TokenCount).CopyTo(bigger);
+            Tokens = bigger;
+        }
+
         while (WordScanner.Next(sentence, ref position, out var word))
         {
             // What stands between this word and the one before: usually a space, so a plain loop beats a search.
@@ -145,10 +155,6 @@ internal sealed class TicketAnalysis
                 addressEnd = IsAddress(sentence, word.Start, checkedUntil) ? checkedUntil : -1;
             }
 
-            if (TokenCount == Tokens.Length)
-            {
-                Array.Resize(ref Tokens, Tokens.Length * 2);
-            }
 
             Tokens[TokenCount++] = new Token(
                 word.Hash, offset + word.Start, word.Length, lexicon.Flags(word.Hash), word.Capitalized, word.HasDigit,

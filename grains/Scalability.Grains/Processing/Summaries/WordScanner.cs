@@ -42,14 +42,10 @@ internal static class WordScanner
             if (TextScanning.TryFoldWordChar(c, out var folded))
             {
                 hash = (hash ^ folded) * FnvPrime;
-                if (char.IsAsciiDigit(c) || (c > 0x7F && char.IsDigit(c)))
-                {
-                    hasDigit = true;
-                }
-                else
-                {
-                    hasLetter = true;
-                }
+                // Branch-free for ASCII: a folded word character is a digit or a letter.
+                var digit = (uint)(folded - '0') <= 9 || (c > 0x7F && char.IsDigit(c));
+                hasDigit |= digit;
+                hasLetter |= !digit;
             }
             else if (!TextScanning.IsApostropheInWord(text, i))
             {
@@ -58,7 +54,8 @@ internal static class WordScanner
         }
 
         position = i;
-        word = new WordSpan(start, i - start, hash, hasDigit, hasLetter, char.IsUpper(text[start]));
+        var first = text[start];
+        word = new WordSpan(start, i - start, hash, hasDigit, hasLetter, first < 0x80 ? (uint)(first - 'A') <= 'Z' - 'A' : char.IsUpper(first));
         return true;
     }
 
