@@ -155,7 +155,6 @@ internal sealed class TicketAnalysis
                 addressEnd = IsAddress(sentence, word.Start, checkedUntil) ? checkedUntil : -1;
             }
 
-
             Tokens[TokenCount++] = new Token(
                 word.Hash, offset + word.Start, word.Length, lexicon.Flags(word.Hash), word.Capitalized, word.HasDigit,
                 word.HasLetter, BreakBefore: clauseBreak,
