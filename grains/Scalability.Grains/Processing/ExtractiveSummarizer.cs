@@ -91,7 +91,23 @@ public sealed class ExtractiveSummarizer
         _normalizer = new TicketTextNormalizer(lexicon.Quoting);
     }
 
-    public static ExtractiveSummarizer Default { get; } = new();
+    /// <summary>
+    /// The summarizer with every supported language's rules. The first call for it also starts summarising a made-up
+    /// ticket on a pool thread: a job's first tickets would otherwise wait for the lexicon to be read and the common
+    /// path's code to be compiled (tens of milliseconds, a sixth of a 19,000-ticket job on two cores), while its reader
+    /// is still starting. Rare paths (escapes, tags, quoted replies) are left to compile when a ticket needs them.
+    /// </summary>
+    public static ExtractiveSummarizer Default { get; } = StartWarming(new ExtractiveSummarizer());
+
+    private const string WarmingTicket =
+        "Billing error\n\nHello,\n\nThe checkout said the payment failed, yet the money left my bank twice on Monday. " +
+        "Could you please refund the second charge?\n\nThanks,\nAnna";
+
+    private static ExtractiveSummarizer StartWarming(ExtractiveSummarizer summarizer)
+    {
+        ThreadPool.UnsafeQueueUserWorkItem(static s => s.Summarize(WarmingTicket, 240), summarizer, preferLocal: false);
+        return summarizer;
+    }
 
     /// <summary>
     /// The sentences of <paramref name="text"/> that best say what is wrong and what is asked, by the rules above, in
