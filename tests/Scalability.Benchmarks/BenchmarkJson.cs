@@ -10,6 +10,7 @@ namespace Scalability.Benchmarks;
 [JsonSerializable(typeof(DatasetMarker))]
 [JsonSerializable(typeof(LlmReport))]
 [JsonSerializable(typeof(AutoScaleReport))]
+[JsonSerializable(typeof(MachineInfo))]
 internal sealed partial class BenchmarkJson : JsonSerializerContext
 {
     public static string Serialize(ChildResult result) => JsonSerializer.Serialize(result, Default.ChildResult);

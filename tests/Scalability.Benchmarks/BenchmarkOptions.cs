@@ -46,6 +46,18 @@ internal enum BenchmarkRun
     /// default workers, compared on steady throughput and 429s.
     /// </summary>
     AutoScale,
+
+    /// <summary>The quality of the local processor's output against named baselines, in one process, section by section.</summary>
+    Quality,
+}
+
+/// <summary>The quality mode's settings.</summary>
+/// <param name="Sections">The sections to run (<c>--sections</c>); empty for all.</param>
+/// <param name="FixtureDirectories">Folders of labelled fixtures (<c>--fixtures</c>); empty for the repository's own.</param>
+internal sealed record QualityRunOptions(IReadOnlyList<string> Sections, IReadOnlyList<string> FixtureDirectories)
+{
+    /// <summary>The synthetic tickets the summarizer's speed is measured on: the compare mode's smaller size.</summary>
+    public const long DefaultSyntheticRows = 19_000;
 }
 
 /// <summary>The llm benchmark's settings: the worker counts to measure and the simulated endpoint's latency.</summary>
@@ -104,7 +116,8 @@ internal sealed record BenchmarkOptions(
     bool InMemoryState,
     LlmRunOptions? Llm,
     ChildOptions? Child,
-    AutoScaleRunOptions? AutoScale = null)
+    AutoScaleRunOptions? AutoScale = null,
+    QualityRunOptions? Quality = null)
 {
     public static readonly IReadOnlyList<long> DefaultRows = [19_000, 500_000];
 
@@ -113,16 +126,23 @@ internal sealed record BenchmarkOptions(
 
     public const string Usage =
         """
-        usage: Scalability.Benchmarks [--mode compare|llm|autoscale] [--rows 19000,500000] [--seed 1] [--work DIR]
+        usage: Scalability.Benchmarks [--mode compare|llm|autoscale|quality] [--rows 19000,500000] [--seed 1] [--work DIR]
                                       [--repeat N] [--json] [--chunk-size N] [--workers 0] [--latency-ms 50]
                                       [--rate 200] [--warmup-s 10] [--autoscale balanced,speed]
                                       [--state sqlite|memory] [--diagnose] [--keep-outputs]
+                                      [--sections summaries] [--fixtures DIR,DIR]
           --mode          compare (default): the pipeline against the baseline at each size, and the promises;
                           llm: the llm processor against an endpoint simulator (fixed latency, no rate limit) at
                           each worker count, to show throughput growing with workers;
                           autoscale: the llm processor against a simulator that answers 429 above --rate, at each
                           fixed worker count (AutoScaler off), then with the AutoScaler on from the default workers;
-                          steady throughput (after --warmup-s) of the AutoScaler over the best fixed count
+                          steady throughput (after --warmup-s) of the AutoScaler over the best fixed count;
+                          quality: the local processor's output against named baselines on the shared real data,
+                          the quick-start sample and labelled fixtures, section by section (summaries), in one
+                          process; --rows is then the synthetic size the summarizer's speed is measured on (19000)
+          --sections      quality: the sections to run, comma-separated (default all: summaries)
+          --fixtures      quality: folders of labelled fixture CSVs in the fixture format, comma-separated
+                          (default tests/Scalability.Tests/Processing/SummarizerFixtures)
           --rate          autoscale: the simulator's rate limit in requests/s (default 200)
           --warmup-s      autoscale: seconds from submitting the job that steady figures leave out (default 10)
           --autoscale     autoscale: the AutoScaler modes to run, comma-separated: balanced, speed (default both)
@@ -157,6 +177,7 @@ internal sealed record BenchmarkOptions(
         string? child = null, input = null, output = null, llmEndpoint = null, autoScale = null;
         int? rate = null;
         double? warmUp = null;
+        IReadOnlyList<string>? sections = null, fixtures = null;
         long expectedRows = 0;
 
         for (var i = 0; i < args.Count; i++)
@@ -170,7 +191,8 @@ internal sealed record BenchmarkOptions(
                     "compare" => BenchmarkRun.Compare,
                     "llm" => BenchmarkRun.Llm,
                     "autoscale" => BenchmarkRun.AutoScale,
-                    var other => throw new ArgumentException($"--mode: '{other}' is not compare, llm or autoscale"),
+                    "quality" => BenchmarkRun.Quality,
+                    var other => throw new ArgumentException($"--mode: '{other}' is not compare, llm, autoscale or quality"),
                 };
                     break;
                 case "--rows": rows = Value().Split(',', Separated).Select(r => Positive(name, r)).ToArray(); break;
@@ -196,6 +218,8 @@ internal sealed record BenchmarkOptions(
                 case "--expect-rows": expectedRows = Positive(name, Value()); break;
                 case "--llm-endpoint": llmEndpoint = Value(); break;
                 case "--autoscale": autoScale = Value(); break;
+                case "--sections": sections = Value().Split(',', Separated).Select(v => v.ToLowerInvariant()).ToArray(); break;
+                case "--fixtures": fixtures = Value().Split(',', Separated).Select(Path.GetFullPath).ToArray(); break;
                 case "--rate": rate = Int(name, Positive(name, Value())); break;
                 case "--warmup-s":
                     warmUp = double.TryParse(Value(), NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0
@@ -208,6 +232,28 @@ internal sealed record BenchmarkOptions(
 
         LlmRunOptions? llm = null;
         AutoScaleRunOptions? autoScaleRun = null;
+        QualityRunOptions? qualityRun = null;
+        if (run != BenchmarkRun.Quality && (sections is not null || fixtures is not null))
+        {
+            throw new ArgumentException("--sections and --fixtures are for --mode quality");
+        }
+
+        if (run == BenchmarkRun.Quality)
+        {
+            if (diagnose || latencyMs is not null || workers is not null)
+            {
+                throw new ArgumentException("--diagnose, --latency-ms and --workers are not for --mode quality");
+            }
+
+            if (rows is { Count: not 1 })
+            {
+                throw new ArgumentException("--mode quality measures speed on one synthetic size: give --rows a single value");
+            }
+
+            qualityRun = new QualityRunOptions(sections ?? [], fixtures ?? []);
+            rows ??= [QualityRunOptions.DefaultSyntheticRows];
+        }
+
         int singleWorkers;
         if (run != BenchmarkRun.AutoScale && child is null && (rate is not null || warmUp is not null || autoScale is not null))
         {
@@ -289,7 +335,7 @@ internal sealed record BenchmarkOptions(
         }
 
         return new BenchmarkOptions(run, rows, seed, work, json, repeat, keepOutputs, diagnose, chunkSize ?? JobSpec.AutoChunkSize,
-            singleWorkers, inMemoryState, llm, childOptions, autoScaleRun);
+            singleWorkers, inMemoryState, llm, childOptions, autoScaleRun, qualityRun);
     }
 
     private static string ScalingMode(string name) => name.ToLowerInvariant() switch

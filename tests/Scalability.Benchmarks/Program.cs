@@ -1,4 +1,5 @@
 using Scalability.Benchmarks;
+using Scalability.Benchmarks.Quality;
 
 // One executable plays both roles: without --child it is the parent that prepares the data, launches one fresh
 // process per measurement and compares them; with --child it is one of those measurements.
@@ -33,6 +34,7 @@ try
     {
         BenchmarkRun.Llm => await LlmBenchmark.RunAsync(options),
         BenchmarkRun.AutoScale => await AutoScaleBenchmark.RunAsync(options),
+        BenchmarkRun.Quality => await QualityBenchmark.RunAsync(options),
         _ => await BenchmarkParent.RunAsync(options),
     };
 }

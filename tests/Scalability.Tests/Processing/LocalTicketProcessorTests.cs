@@ -70,10 +70,11 @@ public sealed class LocalTicketProcessorTests
     {
         var processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
 
-        var results = await processor.ProcessAsync([TicketOf("1", "Order 1234", "The refund has not reached my card.")], CancellationToken.None);
+        var results = await processor.ProcessAsync([TicketOf("1", "Refund for order 1234", "The money has not reached my card.")], CancellationToken.None);
 
+        // The category comes from the first field (the subject), the summary from the second: a subject line is not a summary.
         Assert.Equal("refund", results[0].Category);
-        Assert.Equal("Order 1234 The refund has not reached my card.", results[0].Summary);
+        Assert.Equal("The money has not reached my card.", results[0].Summary);
     }
 
     [Fact]

@@ -1,9 +1,9 @@
-using CsvHelper;
+using Scalability.Tests.Quality;
 using Scalability.Tests.Support;
 
 namespace Scalability.Tests.Processing;
 
-/// <summary>Reads columns of the real data sets in <c>shared/data</c> (found by <see cref="TestPaths"/>).</summary>
+/// <summary>Reads columns of the real data sets in <c>shared/data</c> (found by <see cref="TestPaths"/>) and of other CSVs.</summary>
 internal static class SharedData
 {
     public const string SupportTickets = TestPaths.Kaggle;
@@ -14,16 +14,13 @@ internal static class SharedData
     {
         var path = TestPaths.Dataset(fileName);
         Assert.True(File.Exists(path), $"{path} is missing: the real data sets belong in shared/data beside the repository");
-        using var reader = CsvReader.FromFile(path, new CsvReaderOptions { HasHeader = true }, FileOptions.SequentialScan);
-        var indexes = columns.Select(column => reader.TryGetFieldIndex(column, out var index)
-            ? index
-            : throw new InvalidOperationException($"{fileName} has no column '{column}'")).ToArray();
-        var rows = new List<string[]>();
-        while (reader.Read())
-        {
-            rows.Add(indexes.Select(reader.GetString).ToArray());
-        }
+        return ReadColumnsAt(path, columns);
+    }
 
-        return rows;
+    /// <summary>The same for a CSV at a path of its own (the repository's samples and fixtures).</summary>
+    public static List<string[]> ReadColumnsAt(string path, params string[] columns)
+    {
+        Assert.True(File.Exists(path), $"{path} is missing");
+        return QualityDataSets.ReadColumns(path, columns);
     }
 }

@@ -22,21 +22,9 @@ public static class QualityDataSets
     public const string BitextFile = "bitext-support-4514.csv";
     public const string Banking77File = "banking77.csv";
 
-    /// <summary>Every dev fixture of the folder, subject and body joined as the harness joins them.</summary>
-    public static IReadOnlyList<LabelledTicket> DevFixtures(string folder)
-    {
-        var tickets = new List<LabelledTicket>();
-        foreach (var path in Directory.GetFiles(folder, "*.csv").Order(StringComparer.Ordinal))
-        {
-            foreach (var row in ReadColumns(path, "id", "language", "category", "subject", "body"))
-            {
-                var (id, language, category, subject, body) = (row[0], row[1], row[2], row[3], row[4]);
-                tickets.Add(new LabelledTicket("dev", id, language, JoinSubject(subject, body), category));
-            }
-        }
-
-        return tickets;
-    }
+    /// <summary>Every fixture of the folder, subject and body joined as a job joins them.</summary>
+    public static IReadOnlyList<LabelledTicket> DevFixtures(string folder) =>
+        FixtureTicket.ReadFolder(folder).Select(t => new LabelledTicket("dev", t.Id, t.Language, t.Text, t.Category)).ToArray();
 
     /// <summary>
     /// The hand-written short chat messages of <c>short-texts.tsv</c> in the dev folder (a language code, a tab and the
