@@ -10,7 +10,7 @@ namespace Scalability.Benchmarks.Quality;
 internal static class QualityBenchmark
 {
     /// <summary>Every section the mode knows; a new one is added here.</summary>
-    public static readonly IReadOnlyList<IQualitySection> Sections = [new SummaryQuality()];
+    public static readonly IReadOnlyList<IQualitySection> Sections = [new SummaryQuality(), new LanguageQuality(), new CategoryQuality()];
 
     public static Task<int> RunAsync(BenchmarkOptions options)
     {

@@ -7,7 +7,7 @@ namespace Scalability.Benchmarks.Quality;
 /// beside it (<c>shared/data</c>), and the benchmark's work folder for the synthetic tickets.
 /// </summary>
 /// <param name="FixtureDirectories">Folders of labelled fixture CSVs (<c>&lt;code&gt;.csv</c> in the fixture format),
-/// by default the summarizer's own; <c>--fixtures</c> names others, such as a held-out set.</param>
+/// by default the summarizer's own and the held-out set; <c>--fixtures</c> names others.</param>
 internal sealed record QualityInputs(
     string RepositoryRoot,
     string SharedData,
@@ -20,7 +20,6 @@ internal sealed record QualityInputs(
     public const string SupportTickets = "customer-support-tickets-8469.csv";
     public const string Bitext = "bitext-support-4514.csv";
     public const string Sample = "samples/tickets-sample.csv";
-    public const string SummarizerFixtures = "tests/Scalability.Tests/Processing/SummarizerFixtures";
 
     public static QualityInputs Locate(BenchmarkOptions options)
     {
@@ -30,7 +29,7 @@ internal sealed record QualityInputs(
                      ?? throw new BenchmarkFailedException($"cannot find shared/data beside or above {root}: the real data sets belong there");
         var fixtures = options.Quality?.FixtureDirectories is { Count: > 0 } named
             ? named
-            : [Path.Combine(root, SummarizerFixtures)];
+            : [Path.Combine(root, QualityDataSets.SummarizerFolderInRepository), Path.Combine(root, QualityDataSets.HeldOutFolderInRepository)];
         foreach (var directory in fixtures)
         {
             if (!Directory.Exists(directory))
@@ -59,12 +58,12 @@ internal sealed record QualityInputs(
         }
     }
 
-    /// <summary>Every labelled ticket of the fixture folders, by file (language) in name order.</summary>
-    public IReadOnlyList<FixtureTicket> ReadFixtures()
+    /// <summary>The labelled tickets of each fixture folder, named after it ("heldout", "summarizerfixtures").</summary>
+    public IReadOnlyList<(string Name, IReadOnlyList<FixtureTicket> Tickets)> ReadFixtureSets()
     {
         try
         {
-            return FixtureDirectories.SelectMany(FixtureTicket.ReadFolder).ToArray();
+            return FixtureDirectories.Select(d => (Path.GetFileName(Path.TrimEndingDirectorySeparator(d)).ToLowerInvariant(), FixtureTicket.ReadFolder(d))).ToArray();
         }
         catch (Exception e) when (e is FileNotFoundException or InvalidDataException)
         {

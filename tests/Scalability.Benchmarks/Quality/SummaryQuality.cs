@@ -1,4 +1,5 @@
 using Scalability.Grains.Processing;
+using Scalability.Grains.Processing.Languages;
 using Scalability.Grains.Processing.Summaries;
 using Scalability.Tests.Quality;
 
@@ -41,15 +42,19 @@ internal sealed class SummaryQuality : IQualitySection
             FromColumns("tickets-sample", Path.Combine(inputs.RepositoryRoot, QualityInputs.Sample), "subject", "body"),
         };
 
-        var fixtures = inputs.ReadFixtures();
-        foreach (var language in fixtures.GroupBy(t => t.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
+        // The summarizer has rules for the supported languages only: tickets in others are left out of its figures.
+        foreach (var (name, all) in inputs.ReadFixtureSets())
         {
-            sets.Add(new SummaryDataSet($"fixtures-{language.Key}", [.. language.Select(t => new SummaryTicket(t.Subject, t.Body, t))]));
-        }
+            var fixtures = all.Where(t => SupportedLanguages.IsSupported(t.Language)).ToArray();
+            foreach (var language in fixtures.GroupBy(t => t.Language).OrderBy(g => g.Key, StringComparer.Ordinal))
+            {
+                sets.Add(new SummaryDataSet($"{name}-{language.Key}", [.. language.Select(t => new SummaryTicket(t.Subject, t.Body, t))]));
+            }
 
-        if (fixtures.Count > 0)
-        {
-            sets.Add(new SummaryDataSet("fixtures-all", [.. fixtures.Select(t => new SummaryTicket(t.Subject, t.Body, t))]));
+            if (fixtures.Length > 0)
+            {
+                sets.Add(new SummaryDataSet($"{name}-all", [.. fixtures.Select(t => new SummaryTicket(t.Subject, t.Body, t))]));
+            }
         }
 
         var figures = new List<SummaryDataSetFigures>();

@@ -19,12 +19,19 @@ public enum DataPart
 public static class QualityDataSets
 {
     public const string DevFolderInRepository = "tests/Scalability.Tests/Quality/dev";
+
+    /// <summary>The held-out labelled tickets: for measuring only, never for tuning (see their README).</summary>
+    public const string HeldOutFolderInRepository = "tests/Scalability.Tests/Quality/heldout";
+
+    /// <summary>The summarizer's labelled tickets, which the categorizer and the detector were not tuned on.</summary>
+    public const string SummarizerFolderInRepository = "tests/Scalability.Tests/Processing/SummarizerFixtures";
     public const string BitextFile = "bitext-support-4514.csv";
     public const string Banking77File = "banking77.csv";
 
     /// <summary>Every fixture of the folder, subject and body joined as a job joins them.</summary>
-    public static IReadOnlyList<LabelledTicket> DevFixtures(string folder) =>
-        FixtureTicket.ReadFolder(folder).Select(t => new LabelledTicket("dev", t.Id, t.Language, t.Text, t.Category)).ToArray();
+    /// <param name="dataSet">The name the tickets are reported under.</param>
+    public static IReadOnlyList<LabelledTicket> DevFixtures(string folder, string dataSet = "dev") =>
+        FixtureTicket.ReadFolder(folder).Select(t => new LabelledTicket(dataSet, t.Id, t.Language, t.Text, t.Category)).ToArray();
 
     /// <summary>
     /// The hand-written short chat messages of <c>short-texts.tsv</c> in the dev folder (a language code, a tab and the
