@@ -63,17 +63,24 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
         }
     }
 
-    [Fact]
-    public void No_fixture_summary_holds_a_greeting_closing_signature_quoted_message_or_escape()
+    /// <summary>The labelled sets: the summarizer's own fixtures, and the held-out set (its supported languages).</summary>
+    public static TheoryData<string> FixtureSets() => ["fixtures", "heldout"];
+
+    [Theory]
+    [MemberData(nameof(FixtureSets))]
+    public void No_fixture_summary_holds_a_greeting_closing_signature_quoted_message_or_escape(string fixtureSet)
     {
         var leaks = new List<string>();
-        foreach (var fixture in SummarizerFixtures.All())
+        foreach (var fixture in Fixtures(fixtureSet))
         {
             var summary = Summarizer.Summarize(fixture.Text, MaxChars);
             var bodySummary = Summarizer.Summarize(fixture.Body, MaxChars);
+            // A piece that the customer's own text also has (a company named in the signature and in a sentence) is no leak.
+            var own = OwnText(fixture);
+            var boilerplate = fixture.Boilerplate.Where(p => !SummaryMeasures.Contains(own, p.Piece)).ToArray();
             foreach (var text in new[] { summary, bodySummary })
             {
-                leaks.AddRange(fixture.Boilerplate.Where(p => SummaryMeasures.Contains(text, p.Piece)).Select(p => $"{fixture.Id} {p.Kind} '{p.Piece}': {text}"));
+                leaks.AddRange(boilerplate.Where(p => SummaryMeasures.Contains(text, p.Piece)).Select(p => $"{fixture.Id} {p.Kind} '{p.Piece}': {text}"));
                 leaks.AddRange(QuotedLines(fixture).Where(line => SummaryMeasures.Contains(text, line)).Select(line => $"{fixture.Id} quoted line '{line}': {text}"));
                 if (SummaryMeasures.HasEscape(text))
                 {
@@ -82,22 +89,25 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
             }
         }
 
-        Assert.Empty(leaks);
+        Assert.True(leaks.Count == 0, string.Join(Environment.NewLine, leaks));
     }
 
-    [Fact]
-    public void Most_fixture_summaries_keep_the_problem_sentence_and_more_often_than_the_first_sentence_does()
+    [Theory]
+    [MemberData(nameof(FixtureSets))]
+    public void Most_fixture_summaries_keep_the_problem_sentence_and_more_often_than_the_first_sentence_does(string fixtureSet)
     {
-        var fixtures = SummarizerFixtures.All();
+        var fixtures = Fixtures(fixtureSet);
         var kept = fixtures.Count(f => KeepsProblem(Summarizer.Summarize(f.Text, MaxChars), f.Problem));
         var baseline = fixtures.Count(f => KeepsProblem(SummaryMeasures.FirstSentence(f.Body), f.Problem));
-        output.WriteLine($"problem kept: summary {kept}/{fixtures.Count}, first sentence {baseline}/{fixtures.Count}");
+        output.WriteLine($"{fixtureSet}: problem kept: summary {kept}/{fixtures.Count}, first sentence {baseline}/{fixtures.Count}");
 
         Assert.True(kept > baseline, $"summary {kept}, first sentence {baseline}");
-        Assert.True(kept >= fixtures.Count * 0.6, $"{kept} of {fixtures.Count}");
+        // A quarter of the held-out tickets are long, with the problem amid a timeline: half is the bar there.
+        var minimum = fixtureSet == "heldout" ? 0.5 : 0.6;
+        Assert.True(kept >= fixtures.Count * minimum, $"{kept} of {fixtures.Count}");
     }
 
-    public static TheoryData<string> DataSets() => ["customer-support-tickets-8469", "bitext-support-4514", "tickets-sample", "fixtures"];
+    public static TheoryData<string> DataSets() => ["customer-support-tickets-8469", "bitext-support-4514", "tickets-sample", "fixtures", "heldout"];
 
     [Theory]
     [MemberData(nameof(DataSets))]
@@ -113,6 +123,7 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
     [InlineData("customer-support-tickets-8469")]
     [InlineData("tickets-sample")]
     [InlineData("fixtures")]
+    [InlineData("heldout")]
     public void The_median_summary_of_a_ticket_over_300_characters_is_at_most_35_percent_of_it(string dataSet)
     {
         var shares = Tickets(dataSet).Where(t => t.Text.Length > 300)
@@ -128,6 +139,7 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
     [InlineData("customer-support-tickets-8469")]
     [InlineData("tickets-sample")]
     [InlineData("fixtures")]
+    [InlineData("heldout")]
     public void The_summary_of_the_body_recovers_more_of_the_subject_than_its_first_sentence_at_no_more_than_twice_its_length(string dataSet)
     {
         var tickets = Tickets(dataSet).Select(t => (Ticket: t, Words: SummaryMeasures.ContentWords(t.Subject))).Where(p => p.Words.Count > 0).ToArray();
@@ -165,8 +177,14 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
         "customer-support-tickets-8469" => SharedData.ReadColumns(SharedData.SupportTickets, "Ticket Subject", "Ticket Description").Select(r => new QualityTicket(r[0], r[1])).ToArray(),
         "bitext-support-4514" => SharedData.ReadColumns(SharedData.Bitext, "instruction").Select(r => new QualityTicket("", r[0])).ToArray(),
         "tickets-sample" => SharedData.ReadColumnsAt(Path.Combine(TestPaths.RepositoryRoot, "samples", "tickets-sample.csv"), "subject", "body").Select(r => new QualityTicket(r[0], r[1])).ToArray(),
-        _ => SummarizerFixtures.All().Select(f => new QualityTicket(f.Subject, f.Body)).ToArray(),
+        _ => Fixtures(dataSet).Select(f => new QualityTicket(f.Subject, f.Body)).ToArray(),
     };
+
+    /// <summary>The summarizer's fixtures, or the held-out tickets in the languages it has rules for.</summary>
+    private static IReadOnlyList<FixtureTicket> Fixtures(string fixtureSet) => fixtureSet == "heldout"
+        ? FixtureTicket.ReadFolder(Path.Combine(TestPaths.RepositoryRoot, QualityDataSets.HeldOutFolderInRepository))
+            .Where(f => SupportedLanguages.IsSupported(f.Language)).ToArray()
+        : SummarizerFixtures.All();
 
     private static bool KeepsProblem(string summary, string problem)
     {
@@ -192,6 +210,21 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
                 }
             }
         }
+    }
+
+    /// <summary>The decoded body without its annotated greeting, closing, signature and quoted message.</summary>
+    private static string OwnText(FixtureTicket fixture)
+    {
+        var own = SummaryMeasures.Collapse(PlainDecode(fixture.Body));
+        foreach (var (_, piece) in fixture.Boilerplate.OrderByDescending(p => p.Piece.Length))
+        {
+            // The part itself is its last occurrence: greetings open a message, the rest close it.
+            var collapsed = SummaryMeasures.Collapse(piece);
+            var at = own.LastIndexOf(collapsed, StringComparison.Ordinal);
+            own = at < 0 ? own : own[..at] + " | " + own[(at + collapsed.Length)..];
+        }
+
+        return own;
     }
 
     /// <summary>A decoding of export damage independent of the normaliser: literal "\n", line tags, entities.</summary>
