@@ -53,10 +53,10 @@ public sealed class QualityJobTests(ClusterFixture fixture, ITestOutputHelper ou
             Processor: new ProcessorSpec(SlowProcessorFactory.SlowKind), ReviewBelow: 0.8);
         var jobId = ScalabilityClient.NewJobId();
         await client.SubmitAsync(jobId, spec);
-        var chunks = (await WaitForCommittedChunksAsync(client, jobId, 0)).ChunksTotal;
-        var before = await WaitForCommittedChunksAsync(client, jobId, (int)(chunks * killAt));
+        var chunks = (await MidJob.WaitForCommittedChunksAsync(client, jobId, 0, Patience)).ChunksTotal;
+        var before = await MidJob.WaitForCommittedChunksAsync(client, jobId, (int)(chunks * killAt), Patience);
 
-        var victim = await PickVictimAsync(cluster, jobId, killJobSilo);
+        var victim = await MidJob.PickVictimAsync(cluster, jobId, killJobSilo);
         await cluster.KillSiloAsync(victim);
         using var timeout = new CancellationTokenSource(Patience);
         var summary = await client.WaitForCompletionAsync(jobId, timeout.Token);
@@ -105,29 +105,5 @@ public sealed class QualityJobTests(ClusterFixture fixture, ITestOutputHelper ou
         await client.SubmitAsync(jobId, spec);
         using var timeout = new CancellationTokenSource(Patience);
         return await client.WaitForCompletionAsync(jobId, timeout.Token);
-    }
-
-    private static async Task<JobProgress> WaitForCommittedChunksAsync(ScalabilityClient client, string jobId, int chunks)
-    {
-        using var timeout = new CancellationTokenSource(Patience);
-        await foreach (var progress in client.WatchAsync(jobId, TimeSpan.FromMilliseconds(50), timeout.Token))
-        {
-            if (progress.Status == JobStatus.Running && progress.ChunksDone >= chunks)
-            {
-                return progress;
-            }
-
-            Assert.False(progress.Status.IsFinished(), $"the job finished before {chunks} chunks were committed");
-        }
-
-        throw new InvalidOperationException("unreachable: the watch ends only when the job does");
-    }
-
-    private static async Task<InProcessSiloHandle> PickVictimAsync(InProcessTestCluster cluster, string jobId, bool jobSilo)
-    {
-        var management = cluster.Client.GetGrain<IManagementGrain>(0);
-        var jobHost = await management.GetActivationAddress(cluster.Client.GetGrain<IJobGrain>(jobId));
-        var silos = cluster.GetActiveSilos().ToList();
-        return jobSilo ? silos.Single(s => s.SiloAddress.Equals(jobHost)) : silos.First(s => !s.SiloAddress.Equals(jobHost));
     }
 }

@@ -24,7 +24,7 @@ public sealed class TopologyTests(ITestOutputHelper output) : IDisposable
         await using var cluster = await TopologyCluster.StartAsync(_temp.File("state.db"));
         var client = new ScalabilityClient(cluster.Client);
         var (jobId, spec) = await SubmitAsync(client);
-        await WaitForCommittedChunksAsync(client, jobId, 3);
+        await MidJob.WaitForCommittedChunksAsync(client, jobId, 3, Patience);
 
         var joined = Stopwatch.StartNew();
         var added = await cluster.StartAdditionalSiloAsync();
@@ -57,10 +57,10 @@ public sealed class TopologyTests(ITestOutputHelper output) : IDisposable
         await using var cluster = await TopologyCluster.StartAsync(_temp.File("state.db"));
         var client = new ScalabilityClient(cluster.Client);
         var (jobId, spec) = await SubmitAsync(client);
-        var chunks = (await WaitForCommittedChunksAsync(client, jobId, 0)).ChunksTotal;
-        await WaitForCommittedChunksAsync(client, jobId, (int)(chunks * killAt));
+        var chunks = (await MidJob.WaitForCommittedChunksAsync(client, jobId, 0, Patience)).ChunksTotal;
+        await MidJob.WaitForCommittedChunksAsync(client, jobId, (int)(chunks * killAt), Patience);
 
-        var victim = await PickVictimAsync(cluster, jobId, killJobSilo);
+        var victim = await MidJob.PickVictimAsync(cluster, jobId, killJobSilo);
         var before = await client.GetProgressAsync(jobId);
         await cluster.KillSiloAsync(victim);
         using var timeout = Timeout();
@@ -78,9 +78,9 @@ public sealed class TopologyTests(ITestOutputHelper output) : IDisposable
         await using var cluster = await TopologyCluster.StartAsync(_temp.File("state.db"));
         var client = new ScalabilityClient(cluster.Client);
         var (jobId, spec) = await SubmitAsync(client);
-        await WaitForCommittedChunksAsync(client, jobId, 10);
+        await MidJob.WaitForCommittedChunksAsync(client, jobId, 10, Patience);
 
-        var leaving = await PickVictimAsync(cluster, jobId, jobSilo: false);
+        var leaving = await MidJob.PickVictimAsync(cluster, jobId, jobSilo: false);
         var running = await Eventually.TrueAsync(
             async () => (await client.GetProgressAsync(jobId)).ChunksRunning == 2 * TopologyCluster.WorkersPerSilo, Patience);
         await cluster.StopSiloAsync(leaving);
@@ -100,30 +100,6 @@ public sealed class TopologyTests(ITestOutputHelper output) : IDisposable
         var jobId = ScalabilityClient.NewJobId();
         await client.SubmitAsync(jobId, spec);
         return (jobId, spec);
-    }
-
-    private static async Task<JobProgress> WaitForCommittedChunksAsync(ScalabilityClient client, string jobId, int chunks)
-    {
-        using var timeout = Timeout();
-        await foreach (var progress in client.WatchAsync(jobId, TimeSpan.FromMilliseconds(50), timeout.Token))
-        {
-            if (progress.Status == JobStatus.Running && progress.ChunksDone >= chunks)
-            {
-                return progress;
-            }
-
-            Assert.False(progress.Status.IsFinished(), $"the job finished before {chunks} chunks were committed");
-        }
-
-        throw new InvalidOperationException("unreachable: the watch ends only when the job does");
-    }
-
-    private static async Task<InProcessSiloHandle> PickVictimAsync(InProcessTestCluster cluster, string jobId, bool jobSilo)
-    {
-        var management = cluster.Client.GetGrain<IManagementGrain>(0);
-        var jobHost = await management.GetActivationAddress(cluster.Client.GetGrain<IJobGrain>(jobId));
-        var silos = cluster.GetActiveSilos().ToList();
-        return jobSilo ? silos.Single(s => s.SiloAddress.Equals(jobHost)) : silos.First(s => !s.SiloAddress.Equals(jobHost));
     }
 
     private static void AssertExact(JobSpec spec, JobSummary summary)
