@@ -74,11 +74,9 @@ public sealed class ExtractiveSummarizer
     private const double RedundantOverlap = 0.6;
     private const int MinSubjectWords = 2;
 
-    [ThreadStatic] private static TicketAnalysis? t_analysis;
     [ThreadStatic] private static StringBuilder? t_output;
 
     private readonly SummaryLexicon _lexicon;
-    private readonly TicketTextNormalizer _normalizer;
 
     public ExtractiveSummarizer()
         : this(SummaryLexicon.Default)
@@ -88,8 +86,11 @@ public sealed class ExtractiveSummarizer
     internal ExtractiveSummarizer(SummaryLexicon lexicon)
     {
         _lexicon = lexicon;
-        _normalizer = new TicketTextNormalizer(lexicon.Quoting);
+        Reader = ReferenceEquals(lexicon, SummaryLexicon.Default) ? TicketReader.Default : new TicketReader(lexicon);
     }
+
+    /// <summary>What takes a ticket apart for this summarizer, and for a categorizer that reads the same ticket.</summary>
+    internal TicketReader Reader { get; }
 
     /// <summary>
     /// The summarizer with every supported language's rules. The first call for it also starts summarising a made-up
@@ -122,16 +123,26 @@ public sealed class ExtractiveSummarizer
             return "";
         }
 
-        var analysis = t_analysis ??= new TicketAnalysis();
+        return Summarize(text, Reader.Read(text), maxChars);
+    }
+
+    /// <summary>
+    /// The summary of <paramref name="text"/> from the analysis <see cref="Reader"/> made of it, so that a processor
+    /// that also categorizes the ticket reads it once.
+    /// </summary>
+    internal string Summarize(string text, TicketAnalysis analysis, int maxChars)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxChars, 1);
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return "";
+        }
+
         var output = t_output ??= new StringBuilder(256);
         output.Clear();
         Summarize(text, maxChars, analysis, output, pieces: null);
         var summary = output.ToString();
-        if (analysis.IsLarge)
-        {
-            t_analysis = null;
-        }
-
+        TicketReader.Release(analysis);
         if (output.Capacity > 16_384)
         {
             t_output = null;
@@ -147,7 +158,9 @@ public sealed class ExtractiveSummarizer
         var pieces = new List<string>();
         if (!string.IsNullOrWhiteSpace(text))
         {
-            Summarize(text, maxChars, new TicketAnalysis(), new StringBuilder(), pieces);
+            var analysis = new TicketAnalysis();
+            Reader.Read(text, analysis);
+            Summarize(text, maxChars, analysis, new StringBuilder(), pieces);
         }
 
         return pieces;
@@ -160,7 +173,8 @@ public sealed class ExtractiveSummarizer
     internal IReadOnlyList<ExplainedSentence> Explain(string text)
     {
         var analysis = new TicketAnalysis();
-        Analyse(text, analysis);
+        Reader.Read(text, analysis);
+        Rank(analysis);
         var result = new List<ExplainedSentence>();
         for (var s = 0; s < analysis.SentenceCount; s++)
         {
@@ -171,17 +185,16 @@ public sealed class ExtractiveSummarizer
         return result;
     }
 
-    private void Analyse(ReadOnlySpan<char> text, TicketAnalysis analysis)
+    /// <summary>Scores the content sentences of a ticket the reader took apart.</summary>
+    private static void Rank(TicketAnalysis analysis)
     {
-        analysis.Load(text, _normalizer, _lexicon);
-        SentenceClassifier.Classify(analysis, _lexicon);
         CountWords(analysis);
         Score(analysis);
     }
 
     private void Summarize(string text, int maxChars, TicketAnalysis analysis, StringBuilder output, List<string>? pieces)
     {
-        Analyse(text, analysis);
+        Rank(analysis);
         if (analysis.SentenceCount == 0)
         {
             // Only punctuation or symbols: nothing to rank, so the text itself is its summary.

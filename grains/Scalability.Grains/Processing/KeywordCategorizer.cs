@@ -191,19 +191,35 @@ public sealed class KeywordCategorizer : ITicketCategorizer
     {
         Span<double> scores = _categories.Length <= 64 ? stackalloc double[_categories.Length] : new double[_categories.Length];
         scores.Clear();
-        Score(text, scores);
+        Accumulate(text, 1, scores);
         return Summarise(scores);
     }
+
+    /// <summary>What the terms of a ticket the reader took apart add up to, each sentence weighed by its part
+    /// (<see cref="TicketEvidence"/>).</summary>
+    internal KeywordScores Score(Summaries.TicketAnalysis analysis)
+    {
+        Span<double> scores = _categories.Length <= 64 ? stackalloc double[_categories.Length] : new double[_categories.Length];
+        scores.Clear();
+        TicketEvidence.Accumulate(this, analysis, scores);
+        return Summarise(scores);
+    }
+
+    /// <summary>How many categories a score span of <see cref="Accumulate"/> holds.</summary>
+    internal int CategoryCount => _categories.Length;
 
     /// <summary>The raw score of every category, in taxonomy order: for tests and for tuning a taxonomy.</summary>
     public double[] Scores(string text)
     {
         var scores = new double[_categories.Length];
-        Score(text, scores);
+        Accumulate(text, 1, scores);
         return scores;
     }
 
-    private void Score(ReadOnlySpan<char> text, Span<double> scores)
+    /// <summary>Adds the weights of the terms found in <paramref name="text"/>, times <paramref name="weight"/>, to
+    /// <paramref name="scores"/> (one per category, in taxonomy order): so that the parts of a ticket can count for
+    /// more or less than others.</summary>
+    internal void Accumulate(ReadOnlySpan<char> text, double weight, Span<double> scores)
     {
         Span<char> word = stackalloc char[MaxWordLength];
         // The ids of the last words read, newest at (position - 1) % length, for matching phrases backwards.
@@ -312,7 +328,7 @@ public sealed class KeywordCategorizer : ITicketCategorizer
                 break;
             }
 
-            EndWord(word[..length], apostrophe, tooLong, scores, recent, ref position);
+            EndWord(word[..length], apostrophe, tooLong, weight, scores, recent, ref position);
         }
     }
 
@@ -320,11 +336,11 @@ public sealed class KeywordCategorizer : ITicketCategorizer
     private static bool IsLetterAt(ReadOnlySpan<char> text, int i) => i < text.Length && char.IsLetter(Read(text, i).Char);
 
     /// <summary>Resolves a word just read and adds what it says.</summary>
-    private void EndWord(ReadOnlySpan<char> word, int apostrophe, bool tooLong, Span<double> scores, Span<int> recent, ref int position)
+    private void EndWord(ReadOnlySpan<char> word, int apostrophe, bool tooLong, double weight, Span<double> scores, Span<int> recent, ref int position)
     {
         if (tooLong)
         {
-            Accept(-1, scores, recent, ref position);
+            Accept(-1, weight, scores, recent, ref position);
             return;
         }
 
@@ -333,11 +349,11 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         {
             // "l'abonnement", "dell'ordine", "d'accès": the elided article is a word of its own and the rest is the
             // word a term names. "can't" was found whole above.
-            Accept(Resolve(word[..apostrophe]), scores, recent, ref position);
+            Accept(Resolve(word[..apostrophe]), weight, scores, recent, ref position);
             id = Resolve(word[apostrophe..]);
         }
 
-        Accept(id, scores, recent, ref position);
+        Accept(id, weight, scores, recent, ref position);
     }
 
     /// <summary>The character at text[i] and how many characters it takes: an HTML entity of a damaged export is the
@@ -361,7 +377,7 @@ public sealed class KeywordCategorizer : ITicketCategorizer
 
     /// <summary>Adds what one word of the text (its id, -1 for an unknown word) says: its own weights and those of the
     /// phrases it ends.</summary>
-    private void Accept(int id, Span<double> scores, Span<int> recent, ref int position)
+    private void Accept(int id, double weight, Span<double> scores, Span<int> recent, ref int position)
     {
         recent[position % MaxPhraseWords] = id;
         position++;
@@ -373,8 +389,8 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         var (singleStart, singleCount) = _singleRanges[id];
         for (var s = singleStart; s < singleStart + singleCount; s++)
         {
-            var (category, weight) = _singleWeights[s];
-            scores[category] += weight;
+            var (category, termWeight) = _singleWeights[s];
+            scores[category] += weight * termWeight;
         }
 
         var (phraseStart, phraseCount) = _phraseRanges[id];
@@ -383,7 +399,7 @@ public sealed class KeywordCategorizer : ITicketCategorizer
             var phrase = _phrases[p];
             if (EndsWith(recent, position, phrase.WordIds))
             {
-                scores[phrase.Category] += phrase.Weight;
+                scores[phrase.Category] += weight * phrase.Weight;
             }
         }
     }
@@ -488,7 +504,8 @@ public sealed class KeywordCategorizer : ITicketCategorizer
         return null;
     }
 
-    private static KeywordScores Summarise(ReadOnlySpan<double> scores)
+    /// <summary>The leader, runner-up and total of scores made by <see cref="Accumulate"/>.</summary>
+    internal static KeywordScores Summarise(ReadOnlySpan<double> scores)
     {
         var best = -1;
         var bestScore = 0.0;

@@ -1,4 +1,5 @@
 using Scalability.Grains.Processing.Languages;
+using Scalability.Grains.Processing.Summaries;
 
 namespace Scalability.Grains.Processing;
 
@@ -91,18 +92,23 @@ public sealed class LocalTicketProcessor : ITicketProcessor
 
         LanguageDetection language;
         CategoryPrediction? prediction;
+        string summary;
         if (_categorizer is MultilingualKeywordCategorizer multilingual)
         {
-            var both = multilingual.CategorizeWithLanguage(text);
+            // One reading of the ticket serves both halves: the categorizer weighs the sentences the summarizer ranks.
+            var analysis = (_summarizer?.Reader ?? TicketReader.Default).Read(text);
+            var both = multilingual.CategorizeWithLanguage(text, analysis);
             (prediction, language) = (both.Prediction, both.Language);
+            summary = _summarizer?.Summarize(text, analysis, SummaryMaxChars) ?? "";
+            TicketReader.Release(analysis);
         }
         else
         {
             language = LanguageDetector.Default.Detect(text);
             prediction = _categorizer?.Categorize(text);
+            summary = _summarizer?.Summarize(text, SummaryMaxChars) ?? "";
         }
 
-        var summary = _summarizer?.Summarize(text, SummaryMaxChars) ?? "";
         return new TicketResult(prediction?.Category ?? "", prediction?.Confidence ?? 0, summary, TicketStatus.Ok, null,
             Language: language.Language);
     }

@@ -1,4 +1,5 @@
 using Scalability.Grains.Processing.Languages;
+using Scalability.Grains.Processing.Summaries;
 
 namespace Scalability.Grains.Processing;
 
@@ -78,16 +79,29 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
     public LanguagePrediction CategorizeWithLanguage(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
+        var analysis = TicketReader.Default.Read(text);
+        var prediction = CategorizeWithLanguage(text, analysis);
+        TicketReader.Release(analysis);
+        return prediction;
+    }
+
+    /// <summary>The prediction for a ticket a <see cref="TicketReader"/> already took apart.</summary>
+    internal LanguagePrediction CategorizeWithLanguage(string text, TicketAnalysis analysis)
+    {
         var language = _detector.Detect(text);
-        return new LanguagePrediction(Categorize(text, language), language);
+        var (categorizer, scores) = Score(analysis, language);
+        return new LanguagePrediction(Predict(categorizer, scores), language);
     }
 
     /// <summary>The prediction for a text whose language is already known.</summary>
     public CategoryPrediction Categorize(ReadOnlySpan<char> text, LanguageDetection language)
     {
         var (categorizer, scores) = Score(text, language);
-        return categorizer?.Predict(scores) ?? new CategoryPrediction(FallbackCategory, UnsupportedLanguageConfidence);
+        return Predict(categorizer, scores);
     }
+
+    private CategoryPrediction Predict(KeywordCategorizer? categorizer, KeywordScores scores) =>
+        categorizer?.Predict(scores) ?? new CategoryPrediction(FallbackCategory, UnsupportedLanguageConfidence);
 
     /// <summary>
     /// The categorizer a text of that language is scored with and its scores; no categorizer for an unsupported
@@ -95,10 +109,18 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
     /// </summary>
     public (KeywordCategorizer? Categorizer, KeywordScores Scores) Score(ReadOnlySpan<char> text, LanguageDetection language)
     {
+        var analysis = TicketReader.Default.Read(text);
+        var result = Score(analysis, language);
+        TicketReader.Release(analysis);
+        return result;
+    }
+
+    private (KeywordCategorizer? Categorizer, KeywordScores Scores) Score(TicketAnalysis analysis, LanguageDetection language)
+    {
         if (_byLanguage.TryGetValue(language.Language, out var lazy))
         {
             var categorizer = lazy.Value;
-            return (categorizer, categorizer.Score(text));
+            return (categorizer, categorizer.Score(analysis));
         }
 
         if (!language.IsUndetermined)
@@ -107,10 +129,10 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
         }
 
         var best = _all[0].Value;
-        var bestScores = best.Score(text);
+        var bestScores = best.Score(analysis);
         for (var i = 1; i < _all.Length; i++)
         {
-            var scores = _all[i].Value.Score(text);
+            var scores = _all[i].Value.Score(analysis);
             if (scores.BestScore > bestScores.BestScore)
             {
                 (best, bestScores) = (_all[i].Value, scores);

@@ -50,7 +50,7 @@ public sealed class QualityJobTests(ClusterFixture fixture, ITestOutputHelper ou
         var client = new ScalabilityClient(cluster.Client);
         // A threshold that sends more of these tickets to review than the clustering samples, so that the sample is exercised.
         var spec = new JobSpec(TestPaths.Dataset(TestPaths.Kaggle), _temp.File("results.csv"), 200,
-            Processor: new ProcessorSpec(SlowProcessorFactory.SlowKind), ReviewBelow: 0.8);
+            Processor: new ProcessorSpec(SlowProcessorFactory.SlowKind), ReviewBelow: 0.9);
         var jobId = ScalabilityClient.NewJobId();
         await client.SubmitAsync(jobId, spec);
         var chunks = (await MidJob.WaitForCommittedChunksAsync(client, jobId, 0, Patience)).ChunksTotal;
