@@ -11,8 +11,10 @@ public readonly record struct LanguagePrediction(CategoryPrediction Prediction, 
 /// categorizes with that language's taxonomy (<see cref="SupportTaxonomy.ForLanguage"/>), all with one fitted
 /// <see cref="ConfidenceCalibration"/>. A ticket in a language the processor has no vocabulary for gets the fallback
 /// category with <see cref="UnsupportedLanguageConfidence"/>, never a confident guess from another language's words.
-/// An undetermined one (a few words shared by several languages, "Hallo", "ok") is categorized with every supported
-/// taxonomy and takes the one that finds the most evidence, English on a tie. Immutable and thread-safe.
+/// A short undetermined one (a few words shared by several languages, "Hallo", "ok", "refund pls") is categorized with
+/// every supported taxonomy and takes the one that finds the most evidence, English on a tie; a longer one gave the
+/// detector enough words to know a supported language, so it is most likely in another and gets the fallback too.
+/// Immutable and thread-safe.
 /// </summary>
 public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
 {
@@ -21,6 +23,12 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
     /// ticket of nine categories is the fallback one, which is as much as is known of it.
     /// </summary>
     public const double UnsupportedLanguageConfidence = 0.10;
+
+    /// <summary>
+    /// From how many counted words (<see cref="TicketEvidence.CountWords"/>) an undetermined text is answered as one in
+    /// an unsupported language: below it, the words are too few for the detector to tell a supported language.
+    /// </summary>
+    public const int UndeterminedWordLimit = 10;
 
     private readonly LanguageDetector _detector;
     private readonly Dictionary<string, Lazy<KeywordCategorizer>> _byLanguage;
@@ -123,7 +131,7 @@ public sealed class MultilingualKeywordCategorizer : ITicketCategorizer
             return (categorizer, categorizer.Score(analysis));
         }
 
-        if (!language.IsUndetermined)
+        if (!language.IsUndetermined || TicketEvidence.CountWords(analysis, UndeterminedWordLimit) >= UndeterminedWordLimit)
         {
             return (null, default);
         }

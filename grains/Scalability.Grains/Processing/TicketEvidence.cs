@@ -39,6 +39,26 @@ internal static class TicketEvidence
         }
     }
 
+    /// <summary>How many words of <paramref name="analysis"/> count as evidence (those of sentences whose weight is
+    /// above 0), up to <paramref name="enough"/>.</summary>
+    public static int CountWords(TicketAnalysis analysis, int enough = int.MaxValue)
+    {
+        var words = 0;
+        for (var s = 0; s < analysis.SentenceCount && words < enough; s++)
+        {
+            ref var sentence = ref analysis.Sentences[s];
+            if (WeightOf(analysis, sentence) > 0)
+            {
+                foreach (var token in analysis.ContentTokensOf(sentence))
+                {
+                    words += token.HasLetter ? 1 : 0;
+                }
+            }
+        }
+
+        return words;
+    }
+
     /// <summary>What a sentence's keywords count for, by its role.</summary>
     public static double WeightOf(TicketAnalysis analysis, in SentenceInfo sentence)
     {

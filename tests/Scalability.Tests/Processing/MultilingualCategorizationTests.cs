@@ -101,6 +101,21 @@ public sealed class MultilingualCategorizationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void Undetermined_text_of_many_words_is_answered_as_one_in_an_unsupported_language()
+    {
+        // Words the detector cannot place, one of them a term: a few of them are categorized, ten are most likely a
+        // language without a taxonomy, whose every keyword match would be a guess.
+        const string few = "Login Xanor Velbi";
+        const string many = "Login Xanor Velbi Quorta Mendix Plovo Tarsk Zelbo Krimp Wundo";
+        Assert.Equal(LanguageDetection.Undetermined, Categorizer.Detector.Detect(few));
+        Assert.Equal(LanguageDetection.Undetermined, Categorizer.Detector.Detect(many));
+
+        Assert.Equal("account_access", Categorizer.Categorize(few).Category);
+        Assert.Equal(new CategoryPrediction("other", MultilingualKeywordCategorizer.UnsupportedLanguageConfidence), Categorizer.Categorize(many));
+        Assert.Equal("account_access", Categorizer.Categorize(many[..^6]).Category);
+    }
+
+    [Fact]
     public void Every_language_has_the_same_categories_in_the_same_order()
     {
         foreach (var code in SupportedLanguages.Codes)
