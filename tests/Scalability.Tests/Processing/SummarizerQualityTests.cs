@@ -68,7 +68,7 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
 
     [Theory]
     [InlineData("fixtures")]
-    [InlineData("heldout", Skip = "Open (issue 13): a trailing courtesy clause of a one-sentence ticket is kept (de-047: \"…per post schicken, danke\")")]
+    [InlineData("heldout")]
     public void No_fixture_summary_holds_a_greeting_closing_signature_quoted_message_or_escape(string fixtureSet)
     {
         var leaks = new List<string>();

@@ -81,6 +81,18 @@ public sealed class SummarizerRulesTests
         Assert.Equal("The refund has still not reached my card.", Summary(text));
     }
 
+    [Theory]
+    [InlineData("Bitte die Rechnung per Post schicken, danke!", "Bitte die Rechnung per Post schicken")]
+    [InlineData("please send the invoice by post, thanks in advance", "please send the invoice by post")]
+    [InlineData("Merci de me renvoyer la facture, merci d'avance.", "Merci de me renvoyer la facture")]
+    [InlineData("Send it by post, thanks for the refund.", "Send it by post, thanks for the refund.")]
+    [InlineData("Router kaputt, danke", "Router kaputt, danke")]
+    public void A_trailing_thanks_is_taken_off_a_content_sentence_of_three_words_or_more(string text, string summary)
+    {
+        Assert.Equal([SentenceRole.Content], Roles(text));
+        Assert.Equal(summary, Summary(text));
+    }
+
     [Fact]
     public void Praise_that_mentions_the_delivery_is_content()
     {

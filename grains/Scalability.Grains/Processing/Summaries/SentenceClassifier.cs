@@ -16,7 +16,8 @@ namespace Scalability.Grains.Processing.Summaries;
 /// name after it; or a sentence whose words are all stop words, courtesies and filler, with at least one courtesy
 /// ("Thanks in advance for your help!", "I look forward to hearing from you."). A leading courtesy clause of a
 /// content sentence is taken off, with a contrast word after it: "Thank you for the quick reply, but the refund never
-/// came." keeps "The refund never came."</item>
+/// came." keeps "The refund never came."; so is a trailing one after three words or more: "Please send the invoice by
+/// post, thanks!" keeps "Please send the invoice by post".</item>
 /// <item>Signature: a line opening with a signature phrase ("Sent from my iPhone", "Von meinem iPhone gesendet");
 /// after a closing that follows content, the short lines (up to 8 words, no sentence end, no problem word) that
 /// follow it: names, titles, companies, addresses; and a last line of at most three capitalised words.</item>
@@ -39,6 +40,7 @@ internal static class SentenceClassifier
     private const int MaxSignatureLineWords = 8;
     private const int MaxNameLineWords = 3;
     private const int MinPhoneDigits = 7;
+    private const int MinWordsBeforeCourtesyTail = 3;
 
     public static void Classify(TicketAnalysis analysis, SummaryLexicon lexicon)
     {
@@ -126,6 +128,15 @@ internal static class SentenceClassifier
                 }
 
                 SkipTo(analysis, ref sentence, sentence.ContentToken - sentence.FirstToken + clause);
+                tokens = analysis.ContentTokensOf(sentence);
+            }
+
+            var tail = CourtesyTailStart(tokens);
+            if (tail > 0)
+            {
+                // "…per Post schicken, danke": the thanks is a closing, not part of the request.
+                sentence.ContentTokenEnd = sentence.ContentToken + tail;
+                sentence.ContentEnd = tokens[tail - 1].Start + tokens[tail - 1].Length;
             }
 
             sentence.Role = SentenceRole.Content;
@@ -364,6 +375,23 @@ internal static class SentenceClassifier
             if (tokens[i].BreakBefore)
             {
                 return Courtesy(tokens[..i]) == SentenceRole.Closing ? i : 0;
+            }
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// The first word of a trailing clause of thanks and courtesies ("…, thanks", "…, merci d'avance"), when at least
+    /// three words come before it; else 0.
+    /// </summary>
+    private static int CourtesyTailStart(ReadOnlySpan<Token> tokens)
+    {
+        for (var i = tokens.Length - 1; i >= MinWordsBeforeCourtesyTail; i--)
+        {
+            if (tokens[i].BreakBefore)
+            {
+                return Courtesy(tokens[i..]) == SentenceRole.Closing ? i : 0;
             }
         }
 

@@ -15,7 +15,8 @@ internal readonly record struct Token(
     public bool IsTopical => IsContent && (Flags & (WordFlags.Closing | WordFlags.Filler)) == 0;
 }
 
-/// <summary>A sentence with its words and its role; <see cref="ContentToken"/> skips a greeting before its content.</summary>
+/// <summary>A sentence with its words and its role; its content (<see cref="ContentToken"/> to
+/// <see cref="ContentTokenEnd"/>) leaves out a greeting before it and a courtesy clause after it.</summary>
 internal struct SentenceInfo
 {
     public SentenceSpan Span;
@@ -23,6 +24,10 @@ internal struct SentenceInfo
     public int TokenCount;
     public int ContentToken;
     public int ContentStart;
+
+    /// <summary>The index after the content's last word, and the text position after it.</summary>
+    public int ContentTokenEnd;
+    public int ContentEnd;
     public SentenceRole Role;
 
     /// <summary>The content starts with a lower-case letter after a capitalised greeting that was taken off.</summary>
@@ -35,9 +40,9 @@ internal struct SentenceInfo
 
     public readonly int End => Span.Start + Span.Length;
 
-    public readonly int ContentLength => End - ContentStart;
+    public readonly int ContentLength => ContentEnd - ContentStart;
 
-    public readonly int ContentTokenCount => FirstToken + TokenCount - ContentToken;
+    public readonly int ContentTokenCount => ContentTokenEnd - ContentToken;
 }
 
 /// <summary>
@@ -105,6 +110,8 @@ internal sealed class TicketAnalysis
                 TokenCount = TokenCount - first,
                 ContentToken = first,
                 ContentStart = span.Start,
+                ContentTokenEnd = TokenCount,
+                ContentEnd = span.Start + span.Length,
                 Role = SentenceRole.Content,
             };
         }
