@@ -20,6 +20,9 @@ public static class QualityDataSets
 {
     public const string DevFolderInRepository = "tests/Scalability.Tests/Quality/dev";
 
+    /// <summary>The labelled tickets written for tuning the vocabularies (see their README).</summary>
+    public const string TrainFolderInRepository = "tests/Scalability.Tests/Quality/train";
+
     /// <summary>The held-out labelled tickets: for measuring only, never for tuning (see their README).</summary>
     public const string HeldOutFolderInRepository = "tests/Scalability.Tests/Quality/heldout";
 
