@@ -8,28 +8,43 @@ namespace Scalability.Tests.Quality;
 
 /// <summary>
 /// The local processor on the held-out tickets (tests/Scalability.Tests/Quality/heldout, written for measuring and
-/// never tuned on): every supported language categorized at the bar, and tickets in unsupported languages answered
-/// <c>other</c> with a low confidence and their language named.
+/// never tuned on): every supported language named, and categorized at the bar or, until it gets there, at a floor;
+/// tickets in unsupported languages answered <c>other</c> with a low confidence and their language named.
 /// </summary>
 public sealed class HeldOutQualityTests(ITestOutputHelper output)
 {
     /// <summary>The accuracy every supported language must reach on tickets nobody tuned the vocabulary on.</summary>
     private const double MinimumAccuracy = 0.85;
 
-    // Measured at this commit: en 83.3 %, de 80.6 %, fr 79.2 %, es 73.6 %, pt 88.9 %, it 70.4 %, nl 77.8 %.
-    private const string NotYetAtTheBar =
-        "Open (issue 13): the keyword taxonomies reach 95 % on the dev fixtures but 70-89 % on the held-out tickets";
+    /// <summary>
+    /// What a language not yet at the bar must keep, so that it does not slip back. Measured at this commit: en, es and
+    /// fr 83.3 %, nl 81.5 %, it 79.6 % (de 88.9 %, pt 94.4 %), where the same vocabularies reach 97-98 % on the
+    /// training tickets they were tuned on: the keyword lists do not yet carry over to unseen tickets well enough.
+    /// </summary>
+    private const double FloorAccuracy = 0.75;
+
+    private static readonly string[] LanguagesAtTheBar = ["de", "pt"];
 
     private static readonly LocalTicketProcessor Processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
 
     private static IReadOnlyList<FixtureTicket> HeldOut { get; } =
         FixtureTicket.ReadFolder(Path.Combine(TestPaths.RepositoryRoot, QualityDataSets.HeldOutFolderInRepository));
 
-    public static TheoryData<string> Languages() => [.. SupportedLanguages.Codes];
+    public static TheoryData<string> AtTheBar() => [.. LanguagesAtTheBar];
 
-    [Theory(Skip = NotYetAtTheBar)]
-    [MemberData(nameof(Languages))]
-    public void Every_supported_language_is_categorized_at_the_bar_and_named(string language)
+    public static TheoryData<string> NotYetAtTheBar() => [.. SupportedLanguages.Codes.Except(LanguagesAtTheBar)];
+
+    [Theory]
+    [MemberData(nameof(AtTheBar))]
+    public void A_supported_language_at_the_bar_is_categorized_at_it_and_named(string language) =>
+        AssertCategorizedAndNamed(language, MinimumAccuracy);
+
+    [Theory]
+    [MemberData(nameof(NotYetAtTheBar))]
+    public void A_supported_language_not_yet_at_the_bar_keeps_its_floor_and_is_named(string language) =>
+        AssertCategorizedAndNamed(language, FloorAccuracy);
+
+    private void AssertCategorizedAndNamed(string language, double minimum)
     {
         var tickets = HeldOut.Where(t => t.Language == language).ToArray();
         var results = tickets.Select(t => Processor.Process(t.Text)).ToArray();
@@ -39,7 +54,7 @@ public sealed class HeldOutQualityTests(ITestOutputHelper output)
 
         Assert.True(tickets.Length >= 54, $"{language}: {tickets.Length} held-out tickets");
         Assert.Equal(Enumerable.Repeat(language, tickets.Length), results.Select(r => r.Language));
-        Assert.True(accuracy >= MinimumAccuracy, $"{language}: accuracy {accuracy:P1} is below {MinimumAccuracy:P0}");
+        Assert.True(accuracy >= minimum, $"{language}: accuracy {accuracy:P1} is below {minimum:P0}");
     }
 
     [Fact]
