@@ -17,13 +17,13 @@ public sealed class HeldOutQualityTests(ITestOutputHelper output)
     private const double MinimumAccuracy = 0.85;
 
     /// <summary>
-    /// What a language not yet at the bar must keep, so that it does not slip back. Measured at this commit: en, es and
-    /// fr 83.3 %, nl 81.5 %, it 79.6 % (de 88.9 %, pt 94.4 %), where the same vocabularies reach 97-98 % on the
-    /// training tickets they were tuned on: the keyword lists do not yet carry over to unseen tickets well enough.
+    /// What a language not yet at the bar must keep, so that it does not slip back. Measured at this commit: es and fr
+    /// 83.3 %, nl 81.5 %, it 79.6 % (en 87.5 %, de 88.9 %, pt 94.4 %), where the same vocabularies reach 97-100 % on
+    /// the training tickets they were tuned on: the keyword lists do not yet carry over to unseen tickets well enough.
     /// </summary>
     private const double FloorAccuracy = 0.75;
 
-    private static readonly string[] LanguagesAtTheBar = ["de", "pt"];
+    private static readonly string[] LanguagesAtTheBar = ["de", "en", "pt"];
 
     private static readonly LocalTicketProcessor Processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
 
