@@ -19,15 +19,11 @@ internal static class TicketEvidence
     // "Can you help me?" and its like say nothing of the topic but are not wrong either.
     public const double FillerWeight = 0.5;
 
-    /// <summary>Adds the keyword weights of every sentence of <paramref name="analysis"/>, weighted by its part.</summary>
+    /// <summary>Adds the keyword weights of every sentence of <paramref name="analysis"/>, weighted by its part; of the
+    /// whole text when no sentence counts ("Thank you so much!" alone is all the ticket says).</summary>
     public static void Accumulate(KeywordCategorizer categorizer, TicketAnalysis analysis, Span<double> scores)
     {
-        if (analysis.SentenceCount == 0)
-        {
-            categorizer.Accumulate(analysis.Text, ContentWeight, scores);
-            return;
-        }
-
+        var counted = false;
         for (var s = 0; s < analysis.SentenceCount; s++)
         {
             ref var sentence = ref analysis.Sentences[s];
@@ -35,7 +31,13 @@ internal static class TicketEvidence
             if (weight > 0)
             {
                 categorizer.Accumulate(analysis.ContentOf(sentence), weight, scores);
+                counted = true;
             }
+        }
+
+        if (!counted)
+        {
+            categorizer.Accumulate(analysis.Text, ContentWeight, scores);
         }
     }
 

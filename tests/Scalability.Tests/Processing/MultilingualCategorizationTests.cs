@@ -116,6 +116,20 @@ public sealed class MultilingualCategorizationTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void A_ticket_of_thanks_alone_is_scored_whole_and_a_closing_beside_content_counts_nothing()
+    {
+        // Greetings, closings and signatures count nothing beside the request; when they are all there is, the whole
+        // text is the evidence, as the plain keyword categorizer reads it.
+        const string thanks = "Thanks for the help with my question!";
+        Assert.Equal(KeywordCategorizer.Default.Categorize(thanks), Categorizer.Categorize(thanks));
+        Assert.Equal("product_question", Categorizer.Categorize(thanks).Category);
+
+        var ticket = "My parcel never arrived.\n\n" + thanks;
+        Assert.Equal("delivery_shipping", Categorizer.Categorize(ticket).Category);
+        Assert.Equal(KeywordCategorizer.Default.Categorize("My parcel never arrived."), Categorizer.Categorize(ticket));
+    }
+
+    [Fact]
     public void Every_language_has_the_same_categories_in_the_same_order()
     {
         foreach (var code in SupportedLanguages.Codes)
