@@ -123,12 +123,15 @@ public sealed class ExtractiveSummarizer
             return "";
         }
 
-        return Summarize(text, Reader.Read(text), maxChars);
+        var analysis = Reader.Read(text);
+        var summary = Summarize(text, analysis, maxChars);
+        TicketReader.Release(analysis);
+        return summary;
     }
 
     /// <summary>
     /// The summary of <paramref name="text"/> from the analysis <see cref="Reader"/> made of it, so that a processor
-    /// that also categorizes the ticket reads it once.
+    /// that also categorizes the ticket reads it once. The caller, who read it, releases it.
     /// </summary>
     internal string Summarize(string text, TicketAnalysis analysis, int maxChars)
     {
@@ -142,7 +145,6 @@ public sealed class ExtractiveSummarizer
         output.Clear();
         Summarize(text, maxChars, analysis, output, pieces: null);
         var summary = output.ToString();
-        TicketReader.Release(analysis);
         if (output.Capacity > 16_384)
         {
             t_output = null;
