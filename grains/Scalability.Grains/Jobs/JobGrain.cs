@@ -612,7 +612,9 @@ public sealed class JobGrain(
             }
             catch (Exception e) when (e is OrleansException or TimeoutException)
             {
+                // Not reaching it says nothing of whether it is on: keep the notice as it is and ask again at the next check.
                 logger.LogDebug(e, "Job {JobId}: could not reach the AutoScaler", JobId);
+                return;
             }
 
             notice = DeadlinePlanner.Notice(plan, deadline, granted);
