@@ -7,9 +7,10 @@ using Xunit.Abstractions;
 namespace Scalability.Tests.Quality;
 
 /// <summary>
-/// The local processor on the held-out tickets (tests/Scalability.Tests/Quality/heldout, written for measuring and
-/// never tuned on): every supported language named, and categorized at the bar or, until it gets there, at a floor;
-/// tickets in unsupported languages answered <c>other</c> with a low confidence and their language named.
+/// The local processor on the held-out tickets (tests/Scalability.Tests/Quality/heldout and, for de, fr and es, the
+/// second set in heldout2; written for measuring and never tuned on): every supported language named, and categorized
+/// at the bar or, until it gets there, at a floor; tickets in unsupported languages answered <c>other</c> with a low
+/// confidence and their language named.
 /// </summary>
 public sealed class HeldOutQualityTests(ITestOutputHelper output)
 {
@@ -17,18 +18,22 @@ public sealed class HeldOutQualityTests(ITestOutputHelper output)
     private const double MinimumAccuracy = 0.85;
 
     /// <summary>
-    /// What a language not yet at the bar must keep, so that it does not slip back. Measured at this commit: es and fr
-    /// 83.3 %, nl 81.5 %, it 79.6 % (en 87.5 %, de 88.9 %, pt 94.4 %), where the same vocabularies reach 97-100 % on
-    /// the training tickets they were tuned on: the keyword lists do not yet carry over to unseen tickets well enough.
+    /// What a language not yet at the bar must keep, so that it does not slip back. Measured at this commit on both
+    /// sets: es 81.9 % (83.3 % and 80.6 %), nl 83.3 %, it 77.8 % (de 88.2 %, fr 89.6 %, en 87.5 %, pt 94.4 %), where the
+    /// same vocabularies reach 96-100 % on the training tickets they were tuned on: the keyword lists do not yet carry
+    /// over to unseen tickets well enough.
     /// </summary>
     private const double FloorAccuracy = 0.75;
 
-    private static readonly string[] LanguagesAtTheBar = ["de", "en", "pt"];
+    private static readonly string[] LanguagesAtTheBar = ["de", "en", "fr", "pt"];
 
     private static readonly LocalTicketProcessor Processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
 
     private static IReadOnlyList<FixtureTicket> HeldOut { get; } =
         FixtureTicket.ReadFolder(Path.Combine(TestPaths.RepositoryRoot, QualityDataSets.HeldOutFolderInRepository));
+
+    private static IReadOnlyList<FixtureTicket> SecondHeldOut { get; } =
+        FixtureTicket.ReadFolder(Path.Combine(TestPaths.RepositoryRoot, QualityDataSets.SecondHeldOutFolderInRepository));
 
     public static TheoryData<string> AtTheBar() => [.. LanguagesAtTheBar];
 
@@ -46,13 +51,17 @@ public sealed class HeldOutQualityTests(ITestOutputHelper output)
 
     private void AssertCategorizedAndNamed(string language, double minimum)
     {
-        var tickets = HeldOut.Where(t => t.Language == language).ToArray();
+        var first = HeldOut.Where(t => t.Language == language).ToArray();
+        var second = SecondHeldOut.Where(t => t.Language == language).ToArray();
+        var tickets = first.Concat(second).ToArray();
         var results = tickets.Select(t => Processor.Process(t.Text)).ToArray();
         var right = tickets.Where((t, i) => results[i].Category == t.Category).Count();
+        var rightInFirst = first.Where((t, i) => results[i].Category == t.Category).Count();
         var accuracy = (double)right / tickets.Length;
-        output.WriteLine($"{language}: {right} of {tickets.Length} right ({accuracy:P1})");
+        output.WriteLine($"{language}: {right} of {tickets.Length} right ({accuracy:P1}); first set {rightInFirst} of {first.Length}, second set " +
+                         $"{right - rightInFirst} of {second.Length}");
 
-        Assert.True(tickets.Length >= 54, $"{language}: {tickets.Length} held-out tickets");
+        Assert.True(first.Length >= 54, $"{language}: {first.Length} held-out tickets");
         Assert.Equal(Enumerable.Repeat(language, tickets.Length), results.Select(r => r.Language));
         Assert.True(accuracy >= minimum, $"{language}: accuracy {accuracy:P1} is below {minimum:P0}");
     }
