@@ -11,6 +11,8 @@ namespace Scalability.Benchmarks;
 [JsonSerializable(typeof(LlmReport))]
 [JsonSerializable(typeof(AutoScaleReport))]
 [JsonSerializable(typeof(MachineInfo))]
+[JsonSerializable(typeof(CategorizeReport))]
+[JsonSerializable(typeof(CategorizeBenchmark.PeerResult))]
 internal sealed partial class BenchmarkJson : JsonSerializerContext
 {
     public static string Serialize(ChildResult result) => JsonSerializer.Serialize(result, Default.ChildResult);
@@ -20,4 +22,6 @@ internal sealed partial class BenchmarkJson : JsonSerializerContext
     public static string Serialize(LlmReport report) => JsonSerializer.Serialize(report, Default.LlmReport);
 
     public static string Serialize(AutoScaleReport report) => JsonSerializer.Serialize(report, Default.AutoScaleReport);
+
+    public static string Serialize(CategorizeReport report) => JsonSerializer.Serialize(report, Default.CategorizeReport);
 }

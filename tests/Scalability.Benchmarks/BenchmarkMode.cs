@@ -20,6 +20,12 @@ internal enum BenchmarkMode
     /// one request each, to an OpenAI-compatible endpoint the parent runs.
     /// </summary>
     Llm,
+
+    /// <summary>
+    /// The product with a trained model (<c>--mode categorize</c>): an embedded silo running one job that categorizes
+    /// with the model the parent trained, summarizer off, as <c>scale run --model … --summarizer none</c>.
+    /// </summary>
+    Categorize,
 }
 
 internal static class BenchmarkModes
@@ -29,6 +35,7 @@ internal static class BenchmarkModes
         BenchmarkMode.Pipeline => "pipeline",
         BenchmarkMode.Baseline => "baseline",
         BenchmarkMode.Chunks => "chunks",
+        BenchmarkMode.Categorize => "categorize",
         _ => "llm",
     };
 
@@ -38,6 +45,7 @@ internal static class BenchmarkModes
         "baseline" => BenchmarkMode.Baseline,
         "chunks" => BenchmarkMode.Chunks,
         "llm" => BenchmarkMode.Llm,
-        _ => throw new ArgumentException($"--child must be 'pipeline', 'baseline', 'chunks' or 'llm', not '{name}'"),
+        "categorize" => BenchmarkMode.Categorize,
+        _ => throw new ArgumentException($"--child must be 'pipeline', 'baseline', 'chunks', 'llm' or 'categorize', not '{name}'"),
     };
 }

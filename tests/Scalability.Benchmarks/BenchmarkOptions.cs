@@ -8,9 +8,10 @@ namespace Scalability.Benchmarks;
 /// <param name="LlmEndpoint">The OpenAI-compatible base address the llm mode's job sends its requests to.</param>
 /// <param name="AutoScale">The llm mode's AutoScaler mode (balanced or speed), starting from the default workers with
 /// no cap on the job; null for the AutoScaler off and exactly <paramref name="Workers"/> workers.</param>
+/// <param name="ModelPath">The categorize mode's model file.</param>
 internal sealed record ChildOptions(
     BenchmarkMode Mode, string InputPath, string OutputPath, long ExpectedRows, int ChunkSize, int Workers, bool InMemoryState = false,
-    string? LlmEndpoint = null, string? AutoScale = null)
+    string? LlmEndpoint = null, string? AutoScale = null, string? ModelPath = null)
 {
     /// <summary>Parallel workers, as the product counts them: 0 means one per core.</summary>
     public int EffectiveWorkers => Workers > 0 ? Workers : Environment.ProcessorCount;
@@ -27,6 +28,7 @@ internal sealed record ChildOptions(
         .. (InMemoryState ? ["--state", "memory"] : Array.Empty<string>()),
         .. (LlmEndpoint is not null ? ["--llm-endpoint", LlmEndpoint] : Array.Empty<string>()),
         .. (AutoScale is not null ? ["--autoscale", AutoScale] : Array.Empty<string>()),
+        .. (ModelPath is not null ? ["--model", ModelPath] : Array.Empty<string>()),
     ];
 
     private static string Invariant(long value) => value.ToString(CultureInfo.InvariantCulture);
@@ -49,6 +51,24 @@ internal enum BenchmarkRun
 
     /// <summary>The quality of the local processor's output against named baselines, in one process, section by section.</summary>
     Quality,
+
+    /// <summary>
+    /// The trained categorizer against scikit-learn and Dask: training time and macro-F1 on a labelled split, and
+    /// scoring tickets/s on a large file built from it, both sides in the same run.
+    /// </summary>
+    Categorize,
+}
+
+/// <summary>The categorize mode's settings.</summary>
+/// <param name="LabelledPath">The labelled CSV (<c>--labelled</c>); BANKING77 in shared/data by default.</param>
+/// <param name="LabelColumn">Its label column (<c>--label-column</c>, default <c>label</c>).</param>
+/// <param name="TextColumns">Its text columns (<c>--text-columns</c>, default <c>text</c>), joined as a job joins them.</param>
+/// <remarks>A <c>split</c> column of <c>train</c> and <c>test</c> is the split; without one, 20% of each category is
+/// the test part, chosen as <c>scale train</c> chooses it.</remarks>
+internal sealed record CategorizeRunOptions(string? LabelledPath, string LabelColumn = "label", IReadOnlyList<string>? TextColumns = null)
+{
+    /// <summary>The scoring file's size: the size the product is measured at.</summary>
+    public const long DefaultRows = 500_000;
 }
 
 /// <summary>The quality mode's settings.</summary>
@@ -117,7 +137,8 @@ internal sealed record BenchmarkOptions(
     LlmRunOptions? Llm,
     ChildOptions? Child,
     AutoScaleRunOptions? AutoScale = null,
-    QualityRunOptions? Quality = null)
+    QualityRunOptions? Quality = null,
+    CategorizeRunOptions? Categorize = null)
 {
     public static readonly IReadOnlyList<long> DefaultRows = [19_000, 500_000];
 
@@ -126,11 +147,12 @@ internal sealed record BenchmarkOptions(
 
     public const string Usage =
         """
-        usage: Scalability.Benchmarks [--mode compare|llm|autoscale|quality] [--rows 19000,500000] [--seed 1] [--work DIR]
+        usage: Scalability.Benchmarks [--mode compare|llm|autoscale|quality|categorize] [--rows 19000,500000] [--seed 1] [--work DIR]
                                       [--repeat N] [--json] [--chunk-size N] [--workers 0] [--latency-ms 50]
                                       [--rate 200] [--warmup-s 10] [--autoscale balanced,speed]
                                       [--state sqlite|memory] [--diagnose] [--keep-outputs]
                                       [--sections summaries] [--fixtures DIR,DIR]
+                                      [--labelled FILE] [--label-column C] [--text-columns A,B]
           --mode          compare (default): the pipeline against the baseline at each size, and the promises;
                           llm: the llm processor against an endpoint simulator (fixed latency, no rate limit) at
                           each worker count, to show throughput growing with workers;
@@ -140,6 +162,14 @@ internal sealed record BenchmarkOptions(
                           quality: the local processor's output against named baselines on the shared real data,
                           the quick-start sample and labelled fixtures, section by section (summaries), in one
                           process; --rows is then the synthetic size the summarizer's speed is measured on (19000)
+                          categorize: the trained categorizer against scikit-learn (training time, macro-F1 on
+                          the labelled file's test split) and Dask distributed (scoring tickets/s on a --rows file
+                          built from its texts, default 500000), in one run; needs Debian's python3-sklearn,
+                          python3-dask and python3-distributed
+          --labelled      categorize: the labelled CSV (default shared/data/banking77.csv); its split column (train,
+                          test) is the split, or else 20% of each category is the test part
+          --label-column  categorize: the labelled CSV's label column (default label)
+          --text-columns  categorize: its text columns, comma-separated (default text)
           --sections      quality: the sections to run, comma-separated (default all: summaries)
           --fixtures      quality: folders of labelled fixture CSVs in the fixture format, comma-separated
                           (default tests/Scalability.Tests/Processing/SummarizerFixtures)
@@ -174,7 +204,8 @@ internal sealed record BenchmarkOptions(
         int? chunkSize = null, latencyMs = null;
         IReadOnlyList<long>? workers = null;
         var inMemoryState = false;
-        string? child = null, input = null, output = null, llmEndpoint = null, autoScale = null;
+        string? child = null, input = null, output = null, llmEndpoint = null, autoScale = null, model = null, labelled = null, labelColumn = null;
+        IReadOnlyList<string>? textColumns = null;
         int? rate = null;
         double? warmUp = null;
         IReadOnlyList<string>? sections = null, fixtures = null;
@@ -192,7 +223,8 @@ internal sealed record BenchmarkOptions(
                     "llm" => BenchmarkRun.Llm,
                     "autoscale" => BenchmarkRun.AutoScale,
                     "quality" => BenchmarkRun.Quality,
-                    var other => throw new ArgumentException($"--mode: '{other}' is not compare, llm, autoscale or quality"),
+                    "categorize" => BenchmarkRun.Categorize,
+                    var other => throw new ArgumentException($"--mode: '{other}' is not compare, llm, autoscale, quality or categorize"),
                 };
                     break;
                 case "--rows": rows = Value().Split(',', Separated).Select(r => Positive(name, r)).ToArray(); break;
@@ -218,6 +250,10 @@ internal sealed record BenchmarkOptions(
                 case "--expect-rows": expectedRows = Positive(name, Value()); break;
                 case "--llm-endpoint": llmEndpoint = Value(); break;
                 case "--autoscale": autoScale = Value(); break;
+                case "--model": model = Path.GetFullPath(Value()); break;
+                case "--labelled": labelled = Path.GetFullPath(Value()); break;
+                case "--label-column": labelColumn = Value(); break;
+                case "--text-columns": textColumns = Value().Split(',', Separated); break;
                 case "--sections": sections = Value().Split(',', Separated).Select(v => v.ToLowerInvariant()).ToArray(); break;
                 case "--fixtures": fixtures = Value().Split(',', Separated).Select(Path.GetFullPath).ToArray(); break;
                 case "--rate": rate = Int(name, Positive(name, Value())); break;
@@ -233,6 +269,22 @@ internal sealed record BenchmarkOptions(
         LlmRunOptions? llm = null;
         AutoScaleRunOptions? autoScaleRun = null;
         QualityRunOptions? qualityRun = null;
+        CategorizeRunOptions? categorizeRun = null;
+        if (run != BenchmarkRun.Categorize && (labelled ?? labelColumn ?? (object?)textColumns) is not null)
+        {
+            throw new ArgumentException("--labelled, --label-column and --text-columns are for --mode categorize");
+        }
+
+        if (run == BenchmarkRun.Categorize)
+        {
+            if (rows is { Count: not 1 })
+            {
+                throw new ArgumentException("--mode categorize scores one file: give --rows a single value");
+            }
+
+            categorizeRun = new CategorizeRunOptions(labelled, labelColumn ?? "label", textColumns is { Count: > 0 } ? textColumns : null);
+            rows ??= [CategorizeRunOptions.DefaultRows];
+        }
         if (run != BenchmarkRun.Quality && (sections is not null || fixtures is not null))
         {
             throw new ArgumentException("--sections and --fixtures are for --mode quality");
@@ -326,16 +378,21 @@ internal sealed record BenchmarkOptions(
                 throw new ArgumentException("--child llm needs --llm-endpoint");
             }
 
+            if (mode == BenchmarkMode.Categorize && model is null)
+            {
+                throw new ArgumentException("--child categorize needs --model");
+            }
+
             childOptions = new ChildOptions(mode,
                 input ?? throw new ArgumentException("--child needs --input"),
                 output ?? throw new ArgumentException("--child needs --out"),
                 expectedRows > 0 ? expectedRows : throw new ArgumentException("--child needs --expect-rows"),
                 chunkSize ?? JobSpec.AutoChunkSize, singleWorkers, inMemoryState, llmEndpoint,
-                autoScale is null ? null : ScalingMode(autoScale));
+                autoScale is null ? null : ScalingMode(autoScale), model);
         }
 
         return new BenchmarkOptions(run, rows, seed, work, json, repeat, keepOutputs, diagnose, chunkSize ?? JobSpec.AutoChunkSize,
-            singleWorkers, inMemoryState, llm, childOptions, autoScaleRun, qualityRun);
+            singleWorkers, inMemoryState, llm, childOptions, autoScaleRun, qualityRun, categorizeRun);
     }
 
     private static string ScalingMode(string name) => name.ToLowerInvariant() switch

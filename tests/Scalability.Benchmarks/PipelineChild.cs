@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Microsoft.Extensions.Logging;
 using Scalability.Client;
 using Scalability.GrainInterfaces.Jobs;
+using Scalability.GrainInterfaces.Processing;
 using Scalability.GrainInterfaces.Scaling;
 using Scalability.Silo;
 using Scalability.Silo.Storage;
@@ -21,7 +22,13 @@ internal static class PipelineChild
 
     public static async Task<ChildResult> RunAsync(ChildOptions options)
     {
-        var processor = options.Mode == BenchmarkMode.Llm ? LlmBenchmark.Processor(options.LlmEndpoint!) : null;
+        var processor = options.Mode switch
+        {
+            BenchmarkMode.Llm => LlmBenchmark.Processor(options.LlmEndpoint!),
+            BenchmarkMode.Categorize => new ProcessorSpec(Categorizer: ProcessorSpec.ModelCategorizer, Summarizer: ProcessorSpec.Off, ModelPath: options.ModelPath),
+            _ => null,
+        };
+        var llm = options.Mode == BenchmarkMode.Llm;
         var siloStart = Stopwatch.StartNew();
         JobSummary summary;
         PhaseClock phases;
@@ -106,12 +113,12 @@ internal static class PipelineChild
                 summary.Chunks,
                 summary.ChunkRetries),
             RuntimeStats.Capture(),
-            processor is null
+            !llm
                 ? null
                 : new LlmUsage(summary.Requests, summary.RateLimitedResponses, summary.TokensIn, summary.TokensOut, summary.CostUsd, summary.Failures),
             Math.Round(cpuSeconds, 3),
             Math.Round(processCpuSeconds, 3),
-            processor is null ? null : new RunTimeline(submitted.ToUnixTimeMilliseconds(), timeline, autoScale,
+            !llm ? null : new RunTimeline(submitted.ToUnixTimeMilliseconds(), timeline, autoScale,
                 [.. decisions.Select(d => new DecisionPoint(
                     Math.Round((new DateTimeOffset(d.TimeUtc, TimeSpan.Zero) - submitted).TotalSeconds, 3),
                     d.FromWorkers, d.ToWorkers, d.Reason, Math.Round(d.Seen.TicketsPerSecond, 1), Math.Round(d.Seen.RateLimitedRate, 4)))]));

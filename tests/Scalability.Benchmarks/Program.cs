@@ -24,6 +24,7 @@ try
             BenchmarkMode.Pipeline => await PipelineChild.RunAsync(child),
             BenchmarkMode.Baseline => await BaselineChild.RunAsync(child),
             BenchmarkMode.Chunks => await ChunksChild.RunAsync(child),
+            BenchmarkMode.Categorize => await PipelineChild.RunAsync(child),
             _ => await PipelineChild.RunAsync(child),
         };
         Console.Out.WriteLine(BenchmarkJson.Serialize(result));
@@ -35,6 +36,7 @@ try
         BenchmarkRun.Llm => await LlmBenchmark.RunAsync(options),
         BenchmarkRun.AutoScale => await AutoScaleBenchmark.RunAsync(options),
         BenchmarkRun.Quality => await QualityBenchmark.RunAsync(options),
+        BenchmarkRun.Categorize => await CategorizeBenchmark.RunAsync(options),
         _ => await BenchmarkParent.RunAsync(options),
     };
 }

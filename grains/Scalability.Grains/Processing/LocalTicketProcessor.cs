@@ -66,6 +66,31 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     {
         ArgumentNullException.ThrowIfNull(batch);
         var results = new TicketResult[batch.Count];
+        if (_categorizer is Training.TrainedCategorizer trained)
+        {
+            // A trained model scores the whole batch with one scratch space, then each ticket gets its language and summary.
+            cancellationToken.ThrowIfCancellationRequested();
+            var texts = new string[batch.Count];
+            for (var i = 0; i < texts.Length; i++)
+            {
+                texts[i] = batch[i].Text;
+            }
+
+            var predictions = new CategoryPrediction[texts.Length];
+            trained.Categorize(texts, predictions);
+            for (var i = 0; i < results.Length; i++)
+            {
+                if (i % CancellationCheckInterval == 0)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                }
+
+                results[i] = string.IsNullOrWhiteSpace(texts[i]) ? Blank() : WithPrediction(texts[i], predictions[i]);
+            }
+
+            return ValueTask.FromResult<IReadOnlyList<TicketResult>>(results);
+        }
+
         for (var i = 0; i < results.Length; i++)
         {
             if (i % CancellationCheckInterval == 0)
@@ -79,6 +104,13 @@ public sealed class LocalTicketProcessor : ITicketProcessor
         return ValueTask.FromResult<IReadOnlyList<TicketResult>>(results);
     }
 
+    private TicketResult Blank() =>
+        new(_categorizer?.FallbackCategory ?? "", 0, "", TicketStatus.Ok, null, Language: SupportedLanguages.Undetermined);
+
+    private TicketResult WithPrediction(string text, CategoryPrediction prediction) =>
+        new(prediction.Category, prediction.Confidence, _summarizer?.Summarize(text, SummaryMaxChars) ?? "", TicketStatus.Ok, null,
+            Language: LanguageDetector.Default.Detect(text).Language);
+
     /// <summary>
     /// Categorises and summarises one text and names its language. A blank text is not an error: it gets the fallback
     /// category with confidence 0, an empty summary and the language <c>und</c>.
@@ -87,7 +119,7 @@ public sealed class LocalTicketProcessor : ITicketProcessor
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return new TicketResult(_categorizer?.FallbackCategory ?? "", 0, "", TicketStatus.Ok, null, Language: SupportedLanguages.Undetermined);
+            return Blank();
         }
 
         LanguageDetection language;

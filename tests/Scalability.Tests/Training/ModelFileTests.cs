@@ -55,23 +55,45 @@ public sealed class ModelFileTests : IDisposable
     }
 
     [Fact]
-    public void A_model_entry_that_ml_net_cannot_read_is_refused()
+    public void A_model_entry_that_is_not_a_linear_model_is_refused()
     {
-        var path = Zip("broken.model", ("scale-categorizer.json", Description), ("model.mlnet", "not a model"));
+        var path = Zip("broken.model", ("scale-categorizer.json", Description), ("model.linear", "not a model"));
 
         var error = Assert.Throws<ModelFileException>(() => TrainedCategorizer.Load(path));
 
-        Assert.StartsWith($"'{path}' is not a categorizer model written by scale train: its ML.NET model cannot be loaded", error.Message);
+        Assert.Equal($"'{path}' is not a categorizer model written by scale train: its model.linear cannot be read (it does not start with the linear model's tag)",
+            error.Message);
+    }
+
+    [Fact]
+    public void A_truncated_model_entry_is_refused()
+    {
+        var path = Zip("short.model", ("scale-categorizer.json", Description), ("model.linear", "SCLM\u0001"));
+
+        var error = Assert.Throws<ModelFileException>(() => TrainedCategorizer.Load(path));
+
+        Assert.StartsWith($"'{path}' is not a categorizer model written by scale train: its model.linear cannot be read (", error.Message);
     }
 
     [Fact]
     public void A_newer_format_is_refused_with_the_versions()
     {
-        var path = Zip("future.model", ("scale-categorizer.json", Description.Replace("\"version\":1", "\"version\":7", StringComparison.Ordinal)));
+        var path = Zip("future.model", ("scale-categorizer.json", Description.Replace("\"version\":2", "\"version\":7", StringComparison.Ordinal)));
 
         var error = Assert.Throws<ModelFileException>(() => TrainedCategorizer.Load(path));
 
-        Assert.EndsWith("it is of format version 7, and this scale reads up to version 1", error.Message);
+        Assert.EndsWith($"it is of format version 7, and this scale reads up to version {CategorizerModelInfo.CurrentVersion}", error.Message);
+    }
+
+    [Fact]
+    public void A_format_one_ml_net_model_is_refused_with_what_to_train_it_on_again()
+    {
+        var path = Zip("old.model", ("scale-categorizer.json", Description.Replace("\"version\":2", "\"version\":1", StringComparison.Ordinal)), ("model.mlnet", "zip"));
+
+        var error = Assert.Throws<ModelFileException>(() => TrainedCategorizer.Load(path));
+
+        Assert.Equal($"'{path}' is not a categorizer model written by scale train: it is of format version 1 (an ML.NET model), which this scale no longer " +
+                     "reads: train it again with scale train (its description says it was trained on the columns label 'c', text 't')", error.Message);
     }
 
     [Fact]
@@ -83,7 +105,7 @@ public sealed class ModelFileTests : IDisposable
     }
 
     private const string Description =
-        """{"format":"scale-categorizer","version":1,"labelColumn":"c","textColumns":["t"],"categories":["a","b"],"fallbackCategory":"a","trainer":"x","trainRows":1,"heldOutRows":1,"testFraction":0.2,"seed":1,"heldOutAccuracy":1,"heldOutMacroF1":1}""";
+        """{"format":"scale-categorizer","version":2,"labelColumn":"c","textColumns":["t"],"categories":["a","b"],"fallbackCategory":"a","trainer":"x","trainRows":1,"heldOutRows":1,"testFraction":0.2,"seed":1,"heldOutAccuracy":1,"heldOutMacroF1":1}""";
 
     private string Zip(string name, params (string Entry, string Text)[] entries)
     {

@@ -34,6 +34,17 @@ public sealed class TrainCommandInputTests : IDisposable
         Assert.Contains($"error: {input}: --label-column 'label' holds one category only ('billing'); a categorizer needs at least 2 to choose from", train.StdErr);
     }
 
+    [Fact]
+    public async Task Fewer_than_two_folds_is_bad_usage()
+    {
+        var input = _temp.Write("labeled.csv", "subject,label\nrefund please,billing\nwhere is my parcel,delivery\n");
+
+        var train = await ScaleCli.RunAsync(_temp.Path, "train", input, "--label-column", "label", "--out", _temp.File("m.model"), "--cross-validate", "1");
+
+        Assert.Equal(2, train.ExitCode);
+        Assert.Contains("error: --cross-validate must be 2 or more folds (got 1)", train.StdErr);
+    }
+
     [Theory]
     [InlineData("0")]
     [InlineData("1")]

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using CsvHelper;
+using Scalability.Grains.Processing.Training;
 using Scalability.Tests.Support;
 
 namespace Scalability.Tests.Training;
@@ -80,5 +81,32 @@ public sealed class TrainedModelCliTests(BitextModel bitext) : IDisposable
         Assert.Equal(bitext.Run.Split.HeldOut.Count, classes.Sum(c => c.GetProperty("support").GetInt32()));
         Assert.Equal(model, report.GetProperty("modelPath").GetString());
         Assert.Equal(new FileInfo(model).Length, report.GetProperty("modelBytes").GetInt64());
+        Assert.Equal(bitext.Run.CalibrationError, report.GetProperty("calibrationError").GetDouble());
+        Assert.Equal(bitext.Run.Categorizer.Info.Features, report.GetProperty("features").GetInt32());
+        Assert.True(report.GetProperty("trainingSeconds").GetDouble() > 0);
+        Assert.Equal(JsonValueKind.Null, report.GetProperty("crossValidation").ValueKind);
+    }
+
+    [Fact]
+    public async Task Cross_validation_reports_each_folds_macro_f1_their_mean_and_spread_as_the_trainer_computes_them()
+    {
+        var train = await ScaleCli.RunAsync(_temp.Path, "train", bitext.InputPath, "--label-column", "category", "--out", _temp.File("cv.model"),
+            "--cross-validate", "3", "--json");
+
+        Assert.True(train.ExitCode == 0, train.StdErr);
+        var cv = JsonDocument.Parse(train.StdOut).RootElement.GetProperty("crossValidation");
+        var expected = CategorizerTrainer.CrossValidate(bitext.Data.Examples, 3, new TrainingOptions());
+        Assert.Equal(3, cv.GetProperty("folds").GetInt32());
+        Assert.Equal(expected.MacroF1, cv.GetProperty("macroF1").EnumerateArray().Select(f => f.GetDouble()));
+        Assert.Equal(expected.Mean, cv.GetProperty("meanMacroF1").GetDouble());
+        Assert.Equal(expected.StandardDeviation, cv.GetProperty("standardDeviation").GetDouble());
+
+        var text = await ScaleCli.RunAsync(_temp.Path, "train", bitext.InputPath, "--label-column", "category", "--out", _temp.File("cv2.model"),
+            "--cross-validate", "3");
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture,
+            $"  3-fold CV macro-F1 {expected.Mean:0.000} ± {expected.StandardDeviation:0.000} (folds {string.Join(", ", expected.MacroF1.Select(f => f.ToString("0.000", CultureInfo.InvariantCulture)))};"),
+            text.StdOut);
+        Assert.Contains(string.Create(CultureInfo.InvariantCulture,
+            $"  confidence calibrated on the held-out rows: expected calibration error {bitext.Run.CalibrationError:0.000}"), text.StdOut);
     }
 }

@@ -1,78 +1,70 @@
-using System.Collections.Concurrent;
 using System.IO.Compression;
 using System.Text.Json;
-using Microsoft.ML;
+using Scalability.Grains.Processing.Training.Linear;
 
 namespace Scalability.Grains.Processing.Training;
 
 /// <summary>
-/// A categorizer learned from labeled tickets by <see cref="CategorizerTrainer"/>, saved to and loaded from one file.
-/// Thread-safe: ML.NET's <see cref="PredictionEngine{TSrc,TDst}"/> is not, so each call borrows an engine from a pool
-/// that grows to the number of threads that categorize at once and is reused after.
+/// A categorizer learned from labeled tickets by <see cref="CategorizerTrainer"/>, saved to and loaded from one file:
+/// a <see cref="LinearTextModel"/> whose confidence is calibrated on the held-out tickets. Thread-safe; a batch of
+/// tickets is scored with one scratch space (<see cref="Categorize(IReadOnlyList{string}, Span{CategoryPrediction})"/>).
 /// </summary>
 public sealed class TrainedCategorizer : ITicketCategorizer
 {
     // The model file is a zip of these two entries, so that it is one file and says what it is.
     internal const string InfoEntry = "scale-categorizer.json";
-    internal const string ModelEntry = "model.mlnet";
+    internal const string ModelEntry = "model.linear";
+
+    /// <summary>The entry of the format-1 files, whose model was ML.NET's.</summary>
+    private const string FormatOneModelEntry = "model.mlnet";
 
     private static readonly JsonSerializerOptions InfoJson = new() { WriteIndented = true };
 
-    private readonly MLContext _ml;
-    private readonly ITransformer _model;
-    private readonly DataViewSchema _inputSchema;
-    private readonly ConcurrentBag<Predictor> _idle = [];
-
-    internal TrainedCategorizer(MLContext ml, ITransformer model, DataViewSchema inputSchema, CategorizerModelInfo info)
+    internal TrainedCategorizer(LinearTextModel model, CategorizerModelInfo info)
     {
-        _ml = ml;
-        _model = model;
-        _inputSchema = inputSchema;
+        if (!model.Categories.SequenceEqual(info.Categories, StringComparer.Ordinal))
+        {
+            throw new ArgumentException("the model's categories are not the ones its description lists");
+        }
+
+        Model = model;
         Info = info;
-        // Made at once so that a model whose columns are not the ones we write fails when loaded, not when used.
-        _idle.Add(new Predictor(_ml.Model.CreatePredictionEngine<TextExample, TextPrediction>(_model)));
     }
 
     public CategorizerModelInfo Info { get; }
+
+    public LinearTextModel Model { get; }
 
     public IReadOnlyList<string> Categories => Info.Categories;
 
     public string FallbackCategory => Info.FallbackCategory;
 
     /// <summary>
-    /// The most probable category and its probability (the maximum-entropy model's softmax output, so the
-    /// confidences of all categories add up to 1). A blank text gets <see cref="FallbackCategory"/> with 0.
+    /// The highest-scoring category and the calibrated probability that it is right (from its margin over the
+    /// runner-up). A blank text gets <see cref="FallbackCategory"/> with 0.
     /// </summary>
-    public CategoryPrediction Categorize(string text)
+    public CategoryPrediction Categorize(string text) =>
+        string.IsNullOrWhiteSpace(text) ? new CategoryPrediction(FallbackCategory, 0) : Predict(Model.Score(text));
+
+    /// <summary>The predictions of many texts, as <see cref="Categorize(string)"/> makes them, with one scratch space.</summary>
+    public void Categorize(IReadOnlyList<string> texts, Span<CategoryPrediction> predictions)
     {
-        if (string.IsNullOrWhiteSpace(text))
+        ArgumentNullException.ThrowIfNull(texts);
+        if (predictions.Length < texts.Count)
         {
-            return new CategoryPrediction(FallbackCategory, 0);
+            throw new ArgumentException($"room for {predictions.Length} predictions, {texts.Count} texts");
         }
 
-        if (!_idle.TryTake(out var predictor))
+        Span<(int Category, double Margin)> scores = texts.Count <= 256 ? stackalloc (int, double)[texts.Count] : new (int, double)[texts.Count];
+        Model.Score(texts, scores);
+        for (var i = 0; i < texts.Count; i++)
         {
-            predictor = new Predictor(_ml.Model.CreatePredictionEngine<TextExample, TextPrediction>(_model));
-        }
-
-        try
-        {
-            predictor.Input.Text = text;
-            predictor.Engine.Predict(predictor.Input, ref predictor.Output);
-            var scores = predictor.Output.Score;
-            var best = 0f;
-            foreach (var score in scores)
-            {
-                best = Math.Max(best, score);
-            }
-
-            return new CategoryPrediction(predictor.Output.PredictedLabel, best);
-        }
-        finally
-        {
-            _idle.Add(predictor);
+            predictions[i] = string.IsNullOrWhiteSpace(texts[i]) ? new CategoryPrediction(FallbackCategory, 0) : Predict(scores[i]);
         }
     }
+
+    private CategoryPrediction Predict((int Category, double Margin) score) =>
+        new(Model.Categories[score.Category], Model.Calibration.Probability(score.Margin));
 
     /// <summary>
     /// Writes the model to <paramref name="path"/> (its folder is created), whole or not at all: it is written beside
@@ -93,9 +85,8 @@ public sealed class TrainedCategorizer : ITicketCategorizer
                     JsonSerializer.Serialize(info, Info, InfoJson);
                 }
 
-                // ML.NET's model is a zip already: stored, not compressed again.
-                using var model = zip.CreateEntry(ModelEntry, CompressionLevel.NoCompression).Open();
-                _ml.Model.Save(_model, _inputSchema, model);
+                using var model = zip.CreateEntry(ModelEntry, CompressionLevel.Fastest).Open();
+                LinearModelFile.Write(Model, model);
             }
 
             File.Move(temporary, full, overwrite: true);
@@ -126,28 +117,18 @@ public sealed class TrainedCategorizer : ITicketCategorizer
             using var zip = ZipFile.OpenRead(path);
             var info = ReadInfo(path, zip);
             var modelEntry = zip.GetEntry(ModelEntry) ?? throw ModelFileException.NotAModel(path, $"it has no {ModelEntry} entry");
-
-            // ML.NET reads its model with seeks, which a zip entry's stream does not allow.
-            using var model = new MemoryStream();
-            using (var entry = modelEntry.Open())
-            {
-                entry.CopyTo(model);
-            }
-
-            model.Position = 0;
-            var ml = new MLContext(info.Seed);
-            ITransformer transformer;
-            DataViewSchema schema;
+            using var stream = modelEntry.Open();
+            LinearTextModel model;
             try
             {
-                transformer = ml.Model.Load(model, out schema);
-                return new TrainedCategorizer(ml, transformer, schema, info);
+                model = LinearModelFile.Read(stream, info.Categories);
             }
-            catch (Exception e) when (e is InvalidOperationException or FormatException or ArgumentException or InvalidDataException
-                                          or IOException && e is not ModelFileException)
+            catch (Exception e) when (e is InvalidDataException or EndOfStreamException or ArgumentException)
             {
-                throw ModelFileException.NotAModel(path, $"its ML.NET model cannot be loaded ({e.Message})", e);
+                throw ModelFileException.NotAModel(path, $"its {ModelEntry} cannot be read ({e.Message})", e);
             }
+
+            return new TrainedCategorizer(model, info);
         }
         catch (InvalidDataException e)
         {
@@ -185,14 +166,13 @@ public sealed class TrainedCategorizer : ITicketCategorizer
                 $"it is of format version {info.Version}, and this scale reads up to version {CategorizerModelInfo.CurrentVersion}");
         }
 
-        return info;
-    }
+        if (info.Version < CategorizerModelInfo.CurrentVersion || zip.GetEntry(FormatOneModelEntry) is not null)
+        {
+            throw ModelFileException.NotAModel(path,
+                $"it is of format version {info.Version} (an ML.NET model), which this scale no longer reads: train it again with scale train " +
+                $"(its description says it was trained on the columns label '{info.LabelColumn}', text {string.Join(", ", info.TextColumns.Select(c => $"'{c}'"))})");
+        }
 
-    /// <summary>An engine with its own input and output objects, reused call after call.</summary>
-    private sealed class Predictor(PredictionEngine<TextExample, TextPrediction> engine)
-    {
-        public readonly PredictionEngine<TextExample, TextPrediction> Engine = engine;
-        public readonly TextExample Input = new();
-        public TextPrediction Output = new();
+        return info;
     }
 }
