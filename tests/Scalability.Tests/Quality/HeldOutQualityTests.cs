@@ -18,14 +18,14 @@ public sealed class HeldOutQualityTests(ITestOutputHelper output)
     private const double MinimumAccuracy = 0.85;
 
     /// <summary>
-    /// What a language not yet at the bar must keep, so that it does not slip back. Measured at this commit on both
-    /// sets: es 81.9 % (83.3 % and 80.6 %), nl 83.3 %, it 77.8 % (de 88.2 %, fr 89.6 %, en 87.5 %, pt 94.4 %), where the
-    /// same vocabularies reach 96-100 % on the training tickets they were tuned on: the keyword lists do not yet carry
-    /// over to unseen tickets well enough.
+    /// What a language not yet at the bar must keep, so that it does not slip back. Measured at this commit: nl
+    /// 83.3 %, it 77.8 % (de 88.2 %, fr 89.6 % and es 87.5 % on both sets, en 87.5 %, pt 94.4 %), where the same
+    /// vocabularies reach 96-98 % on the training tickets they were tuned on: the keyword lists do not yet carry over
+    /// to unseen tickets well enough.
     /// </summary>
     private const double FloorAccuracy = 0.75;
 
-    private static readonly string[] LanguagesAtTheBar = ["de", "en", "fr", "pt"];
+    private static readonly string[] LanguagesAtTheBar = ["de", "en", "es", "fr", "pt"];
 
     private static readonly LocalTicketProcessor Processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
 
