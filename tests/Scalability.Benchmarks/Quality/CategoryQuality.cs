@@ -21,7 +21,8 @@ internal sealed class CategoryQuality : IQualitySection
         var root = inputs.RepositoryRoot;
         log.WriteLine("categories: dev, training, shared data, held-out and summarizer fixtures ...");
         var heldOut = QualityDataSets.DevFixtures(Path.Combine(root, QualityDataSets.HeldOutFolderInRepository), "heldout");
-        var supported = heldOut.Where(t => Grains.Processing.Languages.SupportedLanguages.IsSupported(t.Language)).ToArray();
+        var supported = heldOut.Where(t => Grains.Processing.Languages.SupportedLanguages.IsSupported(t.Language))
+            .Concat(QualityDataSets.DevFixtures(Path.Combine(root, QualityDataSets.SecondHeldOutFolderInRepository), "heldout2")).ToArray();
         var unsupported = heldOut.Where(t => !Grains.Processing.Languages.SupportedLanguages.IsSupported(t.Language)).ToArray();
         var report = CategorizerQualityReport.Build(
         [

@@ -7,7 +7,7 @@ namespace Scalability.Benchmarks.Quality;
 /// beside it (<c>shared/data</c>), and the benchmark's work folder for the synthetic tickets.
 /// </summary>
 /// <param name="FixtureDirectories">Folders of labelled fixture CSVs (<c>&lt;code&gt;.csv</c> in the fixture format),
-/// by default the summarizer's own, the held-out set and the training tickets; <c>--fixtures</c> names others.</param>
+/// by default the summarizer's own, the two held-out sets and the training tickets; <c>--fixtures</c> names others.</param>
 internal sealed record QualityInputs(
     string RepositoryRoot,
     string SharedData,
@@ -30,7 +30,7 @@ internal sealed record QualityInputs(
         var fixtures = options.Quality?.FixtureDirectories is { Count: > 0 } named
             ? named
             : [Path.Combine(root, QualityDataSets.SummarizerFolderInRepository), Path.Combine(root, QualityDataSets.HeldOutFolderInRepository),
-                Path.Combine(root, QualityDataSets.TrainFolderInRepository)];
+                Path.Combine(root, QualityDataSets.SecondHeldOutFolderInRepository), Path.Combine(root, QualityDataSets.TrainFolderInRepository)];
         foreach (var directory in fixtures)
         {
             if (!Directory.Exists(directory))

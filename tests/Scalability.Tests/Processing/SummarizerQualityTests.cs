@@ -64,9 +64,11 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
     }
 
     /// <summary>The labelled sets: the summarizer's own fixtures, and the held-out and training sets (their supported languages).</summary>
-    public static TheoryData<string> FixtureSets() => ["fixtures", "heldout", "train"];
+    public static TheoryData<string> FixtureSets() => ["fixtures", "heldout", "heldout2", "train"];
 
     [Theory]
+    // Not on the second held-out set: 2 of its 216 summaries keep a signature line, a job title with a club's or a
+    // channel's name (docs/quality.md, "What is left").
     [InlineData("fixtures")]
     [InlineData("heldout")]
     [InlineData("train")]
@@ -109,7 +111,7 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
         Assert.True(kept >= fixtures.Count * minimum, $"{kept} of {fixtures.Count}");
     }
 
-    public static TheoryData<string> DataSets() => ["customer-support-tickets-8469", "bitext-support-4514", "tickets-sample", "fixtures", "heldout"];
+    public static TheoryData<string> DataSets() => ["customer-support-tickets-8469", "bitext-support-4514", "tickets-sample", "fixtures", "heldout", "heldout2"];
 
     [Theory]
     [MemberData(nameof(DataSets))]
@@ -126,6 +128,7 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
     [InlineData("tickets-sample")]
     [InlineData("fixtures")]
     [InlineData("heldout")]
+    [InlineData("heldout2")]
     [InlineData("train")]
     public void The_median_summary_of_a_ticket_over_300_characters_is_at_most_35_percent_of_it(string dataSet)
     {
@@ -138,8 +141,9 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
         Assert.InRange(median, 0.01, ExtractiveSummarizer.MaxShareOfTicket);
     }
 
-    // Not yet on the training set: its bodies recover 0.350 of their subject's words in the summary against 0.375 in
-    // the first sentence, though the summary keeps the problem sentence more often there too.
+    // Not yet on the training tickets nor the second held-out set: their bodies recover 0.310 and 0.327 of their
+    // subject's words in the summary against 0.344 and 0.361 in the first sentence, though the summary keeps the
+    // problem sentence more often there too (docs/quality.md, "What is left").
     [Theory]
     [InlineData("customer-support-tickets-8469")]
     [InlineData("tickets-sample")]
@@ -189,6 +193,7 @@ public sealed class SummarizerQualityTests(ITestOutputHelper output)
     private static IReadOnlyList<FixtureTicket> Fixtures(string fixtureSet) => fixtureSet switch
     {
         "heldout" => Supported(QualityDataSets.HeldOutFolderInRepository),
+        "heldout2" => Supported(QualityDataSets.SecondHeldOutFolderInRepository),
         "train" => Supported(QualityDataSets.TrainFolderInRepository),
         _ => SummarizerFixtures.All(),
     };
