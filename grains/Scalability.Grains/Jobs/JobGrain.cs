@@ -547,7 +547,7 @@ public sealed class JobGrain(
         {
             var members = membership.CurrentSnapshot.Members.ToDictionary(member => member.Key, member => member.Value.Status);
             orphaned = Ledger.RequeueLeasesOf(
-                entry => entry.Holder is { } holder && LeaseHolders.IsGone(holder, members, restored: !_leasedHere.Contains((entry.Index, entry.Attempts))),
+                entry => entry.Holder is { } holder && SiloLiveness.IsGone(holder, members, restored: !_leasedHere.Contains((entry.Index, entry.Attempts))),
                 "its silo left the cluster while running it",
                 now);
         }

@@ -14,6 +14,7 @@ namespace Scalability.Grains.Scaling;
 public sealed class AutoScalerGrain(
     [PersistentState("autoscaler", StorageNames.Jobs)] IPersistentState<AutoScalerState> state,
     IOptions<AutoScalerOptions> options,
+    IClusterMembershipService membership,
     ILogger<AutoScalerGrain> logger) : Grain, IAutoScalerGrain
 {
     private readonly Dictionary<string, SiloMetrics> _silos = new(StringComparer.Ordinal);
@@ -32,9 +33,21 @@ public sealed class AutoScalerGrain(
 
     public override Task OnActivateAsync(CancellationToken cancellationToken)
     {
-        // Silos known from before a restart get the usual time to report before they are taken as gone.
-        foreach (var silo in State.Cores.Keys)
+        // Silos known from before a restart that the membership no longer lists as live (an embedded silo's earlier
+        // runs, a cluster's dead members) are forgotten at once, with their workers: they are not capacity the live
+        // silos lost, and a silo that joins brings its own. The others get the usual time to report before they are
+        // taken as gone.
+        var members = Members();
+        foreach (var silo in State.Cores.Keys.ToArray())
         {
+            if (SiloLiveness.IsGone(silo, members, restored: true))
+            {
+                State.TotalWorkers = Math.Max(0, State.TotalWorkers - State.Targets.GetValueOrDefault(silo));
+                State.Cores.Remove(silo);
+                State.Targets.Remove(silo);
+                continue;
+            }
+
             _lastHeard[silo] = DateTime.UtcNow;
         }
 
@@ -153,17 +166,30 @@ public sealed class AutoScalerGrain(
 
     private bool ManualActive => State.ManualUntilUtc is { } until && until > DateTime.UtcNow;
 
+    private Dictionary<SiloAddress, SiloStatus> Members() =>
+        membership.CurrentSnapshot.Members.ToDictionary(member => member.Key, member => member.Value.Status);
+
     private int Bounded(int workers) => Math.Clamp(workers, Settings.MinWorkers, Math.Max(Settings.MinWorkers, Settings.MaxWorkers));
 
     /// <summary>One turn of the control loop.</summary>
     private async Task ControlAsync()
     {
-        var silent = _lastHeard.Where(h => DateTime.UtcNow - h.Value > options.Value.SiloSilentAfter).Select(h => h.Key).Order(StringComparer.Ordinal).ToList();
-        foreach (var silo in silent)
+        // Gone: declared dead (or restarted) by the membership, which says so sooner, or silent for too long.
+        var members = Members();
+        var left = _lastHeard.Keys.Where(silo => SiloLiveness.IsGone(silo, members, restored: false)).Order(StringComparer.Ordinal).ToList();
+        var silent = _lastHeard.Where(h => !left.Contains(h.Key) && DateTime.UtcNow - h.Value > options.Value.SiloSilentAfter)
+            .Select(h => h.Key).Order(StringComparer.Ordinal).ToList();
+        foreach (var silo in left.Concat(silent))
         {
             _silos.Remove(silo);
             _lastHeard.Remove(silo);
             State.Cores.Remove(silo);
+        }
+
+        if (left.Count > 0)
+        {
+            await ApplyAsync(State.TotalWorkers, $"silo {string.Join(", ", left)} left the cluster: its workers move to the other silos",
+                manual: false, force: true);
         }
 
         if (silent.Count > 0)

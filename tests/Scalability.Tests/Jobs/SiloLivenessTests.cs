@@ -1,15 +1,15 @@
-using Scalability.Grains.Jobs;
+using Scalability.Grains;
 
 namespace Scalability.Tests.Jobs;
 
-public sealed class LeaseHoldersTests
+public sealed class SiloLivenessTests
 {
     private static readonly SiloAddress Holder = SiloAddress.FromParsableString("10.0.0.1:11111@100");
     private static readonly SiloAddress Other = SiloAddress.FromParsableString("10.0.0.2:11111@100");
     private static readonly SiloAddress HolderRestarted = SiloAddress.FromParsableString("10.0.0.1:11111@200");
 
     private static bool IsGone(bool restored, params (SiloAddress Silo, SiloStatus Status)[] members) =>
-        LeaseHolders.IsGone(Holder.ToParsableString(), members.ToDictionary(m => m.Silo, m => m.Status), restored);
+        SiloLiveness.IsGone(Holder.ToParsableString(), members.ToDictionary(m => m.Silo, m => m.Status), restored);
 
     [Theory]
     [InlineData(false)]
