@@ -26,6 +26,7 @@ public sealed class SummarizerRulesTests
     [InlineData("Olá, boa tarde! Fui cobrado duas vezes este mês.", "Fui cobrado duas vezes este mês.")]
     [InlineData("Spett.le Servizio Clienti, il pacco è arrivato rotto.", "Il pacco è arrivato rotto.")]
     [InlineData("Geachte heer, mevrouw, mijn pakket is beschadigd.", "Mijn pakket is beschadigd.")]
+    [InlineData("Hi I want a refund,\nthe parcel never came.", "I want a refund, the parcel never came.")]
     public void A_greeting_that_opens_a_sentence_with_content_loses_the_greeting_not_the_content(string text, string expected)
     {
         Assert.Equal(expected, Summary(text));
@@ -39,6 +40,9 @@ public sealed class SummarizerRulesTests
     [InlineData("Hallo zusammen,")]
     [InlineData("Bonjour,")]
     [InlineData("Estimados señores:")]
+    [InlineData("Geachte functionaris gegevensbescherming,")]
+    [InlineData("Hola, ¿cómo están?")]
+    [InlineData("Goeiemorgen,")]
     [InlineData("Exmos. Senhores,")]
     [InlineData("Buongiorno,")]
     [InlineData("Beste klantenservice,")]

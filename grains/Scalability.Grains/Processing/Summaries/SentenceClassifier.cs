@@ -252,6 +252,12 @@ internal static class SentenceClassifier
             {
                 end = j;
             }
+            else if (tokens.Length - end <= MaxAddresseeWords && EndsWithComma(tokens[^1], sentence, sentenceStart) && IsTitle(tokens[end..]))
+            {
+                // A whole greeting line whose addressee is a title nobody capitalises: "Geachte functionaris
+                // gegevensbescherming,". Not "Hi I want a refund," (stop words, a request).
+                return tokens.Length;
+            }
             else
             {
                 // No mark: "hi my card never arrived" loses "hi" and listed addressees only, not an article that
@@ -299,6 +305,27 @@ internal static class SentenceClassifier
     private static bool IsAddresseeWord(in Token token) =>
         (token.Flags & WordFlags.Addressee) != 0
         || (token.Capitalized && token.HasLetter && !token.HasDigit && token.Length > 1 && (token.Flags & WordFlags.Stop) == 0);
+
+    /// <summary>Words that can name an addressee: no stop word, no problem or request word.</summary>
+    private static bool IsTitle(ReadOnlySpan<Token> words)
+    {
+        foreach (var word in words)
+        {
+            if ((word.Flags & (WordFlags.Stop | WordFlags.Problem | WordFlags.Request)) != 0 || word.HasDigit)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether the sentence ends, after its last word, with a comma or a colon: a line of address, not a sentence.</summary>
+    private static bool EndsWithComma(in Token last, ReadOnlySpan<char> sentence, int sentenceStart)
+    {
+        var after = sentence[(last.Start + last.Length - sentenceStart)..].Trim();
+        return after is "," or ":";
+    }
 
     /// <summary>Whether a greeting mark (',', ':', ';', '!', a dash) or the sentence's end follows word <paramref name="index"/>.</summary>
     private static bool ClosedAfter(TicketAnalysis analysis, ReadOnlySpan<Token> tokens, int index, ReadOnlySpan<char> sentence, int sentenceStart)
