@@ -25,9 +25,11 @@ public static class ManifestScanner
     /// of how to sort an input that is not grouped; null for none.</param>
     /// <param name="limits">The largest field and row; null for the defaults. A record over the row limit is counted
     /// (the chunk reader rejects it) without being held in memory.</param>
+    /// <param name="targetMaxChunks">With <see cref="ChunkSizing.Auto"/>, about how many chunks at most
+    /// (<see cref="ChunkSizing.TargetChunksFor"/>).</param>
     public static DatasetManifest Scan(
         string path, int chunkSize, string? conversationColumn, string? orderColumn, InputLimits? limits = null,
-        CancellationToken cancellationToken = default)
+        CancellationToken cancellationToken = default, int targetMaxChunks = ChunkSizing.TargetMaxChunks)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(chunkSize);
         limits ??= InputLimits.Default;
@@ -122,7 +124,7 @@ public static class ManifestScanner
 
         if (auto)
         {
-            chunkSize = ChunkSizing.For(rows);
+            chunkSize = ChunkSizing.For(rows, targetMaxChunks);
             chunks = Merge(chunks, chunkSize);
         }
 

@@ -437,7 +437,8 @@ public sealed class JobGrain(
             {
                 // Checked again on the silo that plans, just before it reads: a link may have changed since submission.
                 dataRoots.Check(spec.InputPath, "the input");
-                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, spec.Limits, _stopping.Token);
+                var scanned = ManifestScanner.Scan(spec.InputPath, spec.ChunkSize, spec.ConversationColumn, spec.OrderColumn, spec.Limits, _stopping.Token,
+                    ChunkSizing.TargetChunksFor(spec.EffectiveProcessor));
                 var columns = ColumnMapper.Map(spec.InputPath, ColumnSample.Read(spec.InputPath, spec.Limits), spec.IdColumn, spec.TextColumns, spec.KeepColumns,
                     spec.ConversationColumn, spec.OrderColumn);
                 var needed = OutputSpace.Estimate(scanned.ByteSize, scanned.RowCount, spec.EffectiveProcessor.SummaryMaxChars);
