@@ -9,11 +9,9 @@ namespace Scalability.Grains.Quality;
 /// short support texts ("my account …") do all the time.
 /// </summary>
 /// <remarks>
-/// The merges are found by the nearest-neighbour chain algorithm, in O(n²) time over a square matrix of similarities
-/// updated by the Lance–Williams formula for average linkage, O(n²) memory: 4 bytes a pair each way, 64 MB for 4,000
-/// tickets. Square rather than triangular so that a group's similarities are one run of memory: in a triangular matrix
-/// finding a nearest group read a cache line per other group.
-/// Ties go to the lower index, so the result depends only on the vectors and their order.
+/// The merges are found by the nearest-neighbour chain algorithm, in O(n²) time over a triangular matrix of
+/// similarities updated by the Lance–Williams formula for average linkage, O(n²) memory: 4 bytes a pair, 32 MB for
+/// 4,000 tickets. Ties go to the lower index, so the result depends only on the vectors and their order.
 /// </remarks>
 public static class AverageLinkage
 {
@@ -76,9 +74,8 @@ public static class AverageLinkage
             {
                 if (active[k] && k != keep && k != drop)
                 {
-                    var combined = (size[keep] * similarity[(long)keep * n + k] + size[drop] * similarity[(long)drop * n + k]) / (size[keep] + size[drop]);
-                    similarity[(long)keep * n + k] = combined;
-                    similarity[(long)k * n + keep] = combined;
+                    var combined = (size[keep] * similarity[Index(keep, k)] + size[drop] * similarity[Index(drop, k)]) / (size[keep] + size[drop]);
+                    similarity[Index(keep, k)] = combined;
                 }
             }
 
@@ -113,47 +110,29 @@ public static class AverageLinkage
     /// <summary>The active group most similar to <paramref name="group"/>: on a tie, the previous one on the chain, then the lowest index.</summary>
     private static (int Group, float Similarity) Nearest(float[] similarity, bool[] active, int n, int group, int previous)
     {
-        var row = similarity.AsSpan(checked(group * n), n);
         var (nearest, best) = (-1, float.NegativeInfinity);
         if (previous >= 0)
         {
-            (nearest, best) = (previous, row[previous]);
+            (nearest, best) = (previous, similarity[Index(group, previous)]);
         }
 
-        for (var k = 0; k < row.Length; k++)
+        for (var k = 0; k < n; k++)
         {
-            if (row[k] > best && active[k] && k != group)
+            if (active[k] && k != group && similarity[Index(group, k)] > best)
             {
-                (nearest, best) = (k, row[k]);
+                (nearest, best) = (k, similarity[Index(group, k)]);
             }
         }
 
         return (nearest, best);
     }
 
-    /// <summary>The cosine similarities of all pairs, both ways, through an inverted index.</summary>
+    /// <summary>The cosine similarities of all pairs, in a lower-triangular matrix, through an inverted index.</summary>
     private static float[] Similarities(IReadOnlyList<SparseVector> vectors, int terms, CancellationToken cancellationToken)
     {
         var n = vectors.Count;
-        var similarity = new float[checked(n * n)];
-        // Postings in flat arrays, each term's run sized by a first pass, rather than a list per term.
-        var starts = new int[terms + 1];
-        foreach (var vector in vectors)
-        {
-            foreach (var term in vector.Terms)
-            {
-                starts[term + 1]++;
-            }
-        }
-
-        for (var t = 0; t < terms; t++)
-        {
-            starts[t + 1] += starts[t];
-        }
-
-        var filled = new int[terms];
-        var tickets = new int[starts[terms]];
-        var weights = new float[starts[terms]];
+        var similarity = new float[(long)n * (n - 1) / 2];
+        var postings = new List<(int Ticket, float Weight)>[terms];
         for (var i = 0; i < n; i++)
         {
             if (i % 64 == 0)
@@ -163,30 +142,22 @@ public static class AverageLinkage
 
             // Postings hold the tickets before i only: each pair is summed once, into row i.
             var vector = vectors[i];
-            var row = (long)i * n;
+            var row = (long)i * (i - 1) / 2;
             for (var k = 0; k < vector.Count; k++)
             {
-                var term = vector.Terms[k];
+                var list = postings[vector.Terms[k]] ??= [];
                 var weight = vector.Weights[k];
-                var start = starts[term];
-                var end = start + filled[term];
-                for (var p = start; p < end; p++)
+                foreach (var (j, other) in list)
                 {
-                    similarity[row + tickets[p]] += weight * weights[p];
+                    similarity[row + j] += weight * other;
                 }
 
-                tickets[end] = i;
-                weights[end] = weight;
-                filled[term]++;
-            }
-
-            // Every pair (i, j < i) is complete now: the other half of the matrix mirrors it.
-            for (var j = 0; j < i; j++)
-            {
-                similarity[(long)j * n + i] = similarity[row + j];
+                list.Add((i, weight));
             }
         }
 
         return similarity;
     }
+
+    private static long Index(int a, int b) => a > b ? (long)a * (a - 1) / 2 + b : (long)b * (b - 1) / 2 + a;
 }

@@ -5,7 +5,7 @@ public sealed record ProposerOptions
 {
     /// <summary>
     /// Review tickets clustered at most; a larger review set is sampled evenly (see <see cref="ReviewSample"/>). The
-    /// clustering takes O(n²) time and 4n² bytes: 64 MB at 4,000.
+    /// clustering takes O(n²) time and 2n² bytes: 32 MB at 4,000.
     /// </summary>
     public int MaxSample { get; init; } = 4000;
 
