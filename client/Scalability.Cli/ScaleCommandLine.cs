@@ -25,6 +25,7 @@ internal static class ScaleCommandLine
         DashboardCommand.Create(),
         SiloCommand.Create(),
         DbCommand.Create(),
+        HistoryCommand.Create(),
     };
 
     /// <summary>Parses <paramref name="args"/> as the program does, without running anything.</summary>

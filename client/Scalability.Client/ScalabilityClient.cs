@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using Orleans.Runtime;
 using Scalability.GrainInterfaces.Costing;
+using Scalability.GrainInterfaces.History;
 using Scalability.GrainInterfaces.Jobs;
 using Scalability.GrainInterfaces.Scaling;
 
@@ -51,6 +52,12 @@ public sealed class ScalabilityClient(IClusterClient cluster)
 
     /// <summary>The ids of the jobs that finished most recently (up to 50), newest first.</summary>
     public Task<string[]> GetRecentlyFinishedJobsAsync() => Directory.GetRecentlyFinishedJobs();
+
+    /// <summary>The completed runs the cluster plans from, by processor key (<c>local</c>, <c>llm:&lt;model&gt;</c>, …), oldest first.</summary>
+    public Task<Dictionary<string, RunRecord[]>> GetRunHistoryAsync() => History.GetAllRuns();
+
+    /// <summary>Forgets a processor's runs (by its key), so that its next jobs are planned afresh; the runs forgotten.</summary>
+    public Task<int> ForgetRunHistoryAsync(string processor) => History.Forget(processor);
 
     /// <summary>Whether the cluster knows a job by this id (submitted at some point, finished or not).</summary>
     public async Task<bool> ExistsAsync(string jobId) => (await Job(jobId).GetProgress()).Status != JobStatus.None;
@@ -173,4 +180,6 @@ public sealed class ScalabilityClient(IClusterClient cluster)
     private ICostModelGrain CostModel => cluster.GetGrain<ICostModelGrain>(ICostModelGrain.Key);
 
     private IJobDirectoryGrain Directory => cluster.GetGrain<IJobDirectoryGrain>(IJobDirectoryGrain.Key);
+
+    private IRunHistoryGrain History => cluster.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key);
 }

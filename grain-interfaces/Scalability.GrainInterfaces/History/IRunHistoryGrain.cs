@@ -22,4 +22,12 @@ public interface IRunHistoryGrain : IGrainWithStringKey
     /// <summary>The averages of a processor's runs, to plan from; null before its first completed run.</summary>
     [Alias("GetProfile"), AlwaysInterleave]
     Task<MeasuredProfile?> GetProfile(string processor);
+
+    /// <summary>Every processor's runs, by key, oldest first: what the plans rest on.</summary>
+    [Alias("GetAllRuns"), AlwaysInterleave]
+    Task<Dictionary<string, RunRecord[]>> GetAllRuns();
+
+    /// <summary>Forgets a processor's runs, so that it is planned afresh; the number of runs forgotten (0 for a key with none).</summary>
+    [Alias("Forget")]
+    Task<int> Forget(string processor);
 }

@@ -38,4 +38,18 @@ public sealed class RunHistoryGrain(
 
     public Task<MeasuredProfile?> GetProfile(string processor) =>
         Task.FromResult(state.State.Runs.TryGetValue(processor, out var runs) ? RunHistory.Profile(runs) : null);
+
+    public Task<Dictionary<string, RunRecord[]>> GetAllRuns() =>
+        Task.FromResult(state.State.Runs.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
+
+    public async Task<int> Forget(string processor)
+    {
+        if (!state.State.Runs.Remove(processor, out var runs))
+        {
+            return 0;
+        }
+
+        await state.WriteStateAsync();
+        return runs.Count;
+    }
 }

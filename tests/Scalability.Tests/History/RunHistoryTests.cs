@@ -47,6 +47,29 @@ public sealed class RunHistoryTests
     }
 
     [Fact]
+    public void Runs_under_1000_tickets_or_2_seconds_count_beside_a_larger_run_never_alone()
+    {
+        // 300 tickets in 23 s, and 10,000 tickets in 1.5 s (planned 0.5, processed 0.5, joined 0.5).
+        var few = Run("few", rows: 300);
+        var quick = new RunRecord("quick", "local", DateTime.UnixEpoch, 10_000, 1_000_000, 0.5, 0.5, 0.5, 1, 300, 0m, null, null);
+
+        Assert.Equal((false, false, true), (RunHistory.PlansAlone(few), RunHistory.PlansAlone(quick), RunHistory.PlansAlone(Run("a"))));
+        Assert.Empty(RunHistory.Used([few, quick]));
+        Assert.Null(RunHistory.Profile([few, quick]));
+        Assert.Null(RunHistory.EstimateDuration([few, quick], 10_000, 1_000_000, 2));
+        Assert.Equal(["few", "a", "quick"], RunHistory.Used([few, Run("a"), quick]).Select(r => r.JobId));
+    }
+
+    [Theory]
+    [InlineData("http://localhost:5005/v1", "llm:gpt-4o-mini@local-endpoint")]
+    [InlineData("http://127.0.0.1:8080/", "llm:gpt-4o-mini@local-endpoint")]
+    [InlineData("http://[::1]:8080/", "llm:gpt-4o-mini@local-endpoint")]
+    [InlineData("https://api.openai.com/v1", "llm:gpt-4o-mini")]
+    [InlineData("https://llm.internal.example/v1", "llm:gpt-4o-mini")]
+    public void An_endpoint_on_this_machine_is_kept_apart_from_a_providers(string endpoint, string key) =>
+        Assert.Equal(key, RunHistory.ProcessorKey(new ProcessorSpec(ProcessorSpec.LlmKind, Llm: new LlmSettings(endpoint, "gpt-4o-mini"))));
+
+    [Fact]
     public void Processors_are_kept_apart_by_kind_model_and_plugin_file()
     {
         Assert.Equal("local", RunHistory.ProcessorKey(ProcessorSpec.Local));
