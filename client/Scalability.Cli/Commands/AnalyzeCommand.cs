@@ -112,9 +112,11 @@ internal static class AnalyzeCommand
             $"  column kinds (from the first {analysis.SampledRecords:N0} records)",
             .. (analysis.ColumnKinds ?? []).Select(c => $"    {c.Column}: {c.Description}"),
             $"  chunks       {analysis.Chunks:N0} of up to {analysis.ChunkSize:N0} rows",
-            $"  profile      {profile.Name} ({range}): {profile.Workers} workers × {profile.MemoryMbPerWorker} MB, " +
+            // The seed's table, labelled as what it is: the projection below, not this, is the estimate of a run.
+            $"  reference profile (for LLM-class processing; not an estimate of a run, which the cost analysis below is)",
+            $"    profile    {profile.Name} ({range}): {profile.Workers} workers × {profile.MemoryMbPerWorker} MB, " +
             $"${profile.CostPerTicketUsd.ToString("0.000", CultureInfo.InvariantCulture)}/ticket, ~{Format.Minutes(profile.EstimatedDurationMinutes)}",
-            $"  est. cost    ${analysis.EstimatedCostUsd.ToString("N2", CultureInfo.InvariantCulture)} (the profile's cost per ticket)",
+            $"    its cost   ${analysis.EstimatedCostUsd.ToString("N2", CultureInfo.InvariantCulture)} (its cost per ticket times the rows)",
         ]);
         var projection = cost.Projection;
         var lines = new List<string>

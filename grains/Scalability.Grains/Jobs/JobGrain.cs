@@ -129,7 +129,7 @@ public sealed class JobGrain(
     public Task<JobSample[]> GetTimeline() => Task.FromResult(timeline.State.Samples.ToArray());
 
     public Task<JobDetails?> GetDetails() => Task.FromResult(Job.Spec is { } spec
-        ? new JobDetails(JobId, spec, Job.SubmittedUtc, Job.RunningSinceUtc, Job.FinishedUtc)
+        ? new JobDetails(JobId, spec, Job.SubmittedUtc, Job.RunningSinceUtc, Job.FinishedUtc, Job.EstimatedCostUsd, Job.EstimatedDurationSeconds)
         : null);
 
     /// <summary>The cluster's figures for a timeline sample; none when the AutoScaler cannot be reached just now.</summary>

@@ -5,11 +5,13 @@ namespace Scalability.Grains.Reporting;
 /// <summary>
 /// The scaling report of one job (<c>scale report</c>, <c>/api/jobs/{id}/report</c>): what it was asked to do, when it
 /// ran, what it produced and spent, each silo's share, its timeline, every scaling decision made while it ran, and how
-/// the reference estimate compared with what happened. Built by <see cref="ScalingReportBuilder"/>; serialised with
+/// the job's own estimate compared with what happened, beside the seed's reference profile. Built by <see cref="ScalingReportBuilder"/>; serialised with
 /// <c>ScaleJson.Options</c> or rendered by <see cref="ScalingReportHtml"/>.
 /// </summary>
 /// <param name="Decisions">The AutoScaler's decisions from the job's submission to its end (or to now), oldest first.</param>
-/// <param name="Estimates">Null while the job's row count is not known yet (it is planning).</param>
+/// <param name="Estimates">The job's own estimate against what it did; null until the job has made one (once planned).</param>
+/// <param name="Reference">The seed's reference profile for the job's row count, for LLM-class processing; null while the
+/// row count is not known.</param>
 /// <param name="Quality">The summary's quality section once the job has finished; null before.</param>
 public sealed record ScalingReport(
     string JobId,
@@ -23,7 +25,8 @@ public sealed record ScalingReport(
     IReadOnlyList<JobSample> Timeline,
     IReadOnlyList<ScalingDecision> Decisions,
     EstimatesVsActuals? Estimates,
-    QualitySection? Quality = null);
+    QualitySection? Quality = null,
+    ReferenceProfile? Reference = null);
 
 /// <summary>The job's spec in brief; the id and text columns are those the job used once it has finished.</summary>
 /// <param name="Processor">The processor in words: its kind and what it is set up with.</param>
@@ -86,19 +89,28 @@ public sealed record ReportTotals(
 public sealed record SiloTotals(string Silo, long Rows, double SharePercent, int PeakWorkers, double WorkerSeconds);
 
 /// <summary>
-/// The reference estimate for the job's row count against what the job did. Actuals are known once the job has
-/// finished; the error is <c>(actual − estimated) / estimated</c> in percent, to one decimal.
+/// The job's own estimate, made once it was planned (the one its summary carries), against what the job did. Actuals
+/// are known once the job has finished; the estimate error is <c>(estimate − actual) / actual</c> in percent, to one
+/// decimal, as in the summary: positive when the estimate was too high.
 /// </summary>
 /// <param name="Source">Where the estimate came from, in words.</param>
+/// <param name="TicketsPerSecond">The rows over the estimated duration, against the rows over the duration.</param>
 public sealed record EstimatesVsActuals(
     string Source,
-    string Profile,
     long Rows,
     EstimateComparison<double> DurationSeconds,
     EstimateComparison<decimal> CostUsd,
-    EstimateComparison<double> TicketsPerSecond,
-    EstimateComparison<int> Workers);
+    EstimateComparison<double> TicketsPerSecond);
+
+/// <summary>
+/// The seed's resource profile for the job's row count (<c>resource-profiles.json</c>): what processing by a language
+/// model was expected to take. A reference, never the estimate of a job: for the local processor and plug-ins it says
+/// nothing about this job.
+/// </summary>
+/// <param name="Note">What the profile is to this job, in words.</param>
+public sealed record ReferenceProfile(
+    string Name, string Rows, long JobRows, double DurationSeconds, decimal CostUsd, int Workers, int MemoryMbPerWorker, string Note);
 
 /// <param name="Actual">Null until the job has finished.</param>
-/// <param name="ErrorPercent">Null without an actual or when the estimate is 0.</param>
+/// <param name="ErrorPercent">Null without an actual, or when the actual is 0.</param>
 public sealed record EstimateComparison<T>(T Estimated, T? Actual, double? ErrorPercent) where T : struct;

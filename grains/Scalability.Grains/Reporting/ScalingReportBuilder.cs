@@ -8,11 +8,12 @@ public static class ScalingReportBuilder
     /// <param name="summary">The job's summary once it has finished; its figures are then the report's totals.</param>
     /// <param name="timeline">The job's timeline, oldest first.</param>
     /// <param name="decisions">The AutoScaler's decisions; those outside the job's window are left out.</param>
-    /// <param name="estimate">The estimate to compare with, or null for none.</param>
+    /// <param name="estimate">The job's own estimate to compare with, or null for none.</param>
     /// <param name="generatedUtc">The report's time: the end of the window of a job that has not finished.</param>
+    /// <param name="reference">The seed's reference profile for the job's rows, shown beside it; null for none.</param>
     public static ScalingReport Build(
         JobDetails details, JobProgress progress, JobSummary? summary, IReadOnlyList<JobSample> timeline,
-        IReadOnlyList<ScalingDecision> decisions, ReportEstimate? estimate, DateTime generatedUtc)
+        IReadOnlyList<ScalingDecision> decisions, ReportEstimate? estimate, DateTime generatedUtc, ReferenceProfile? reference = null)
     {
         var finished = summary is not null && progress.Status.IsFinished();
         var end = details.FinishedUtc ?? generatedUtc;
@@ -35,7 +36,8 @@ public static class ScalingReportBuilder
             timeline.ToArray(),
             decisions.Where(d => d.TimeUtc >= details.SubmittedUtc && d.TimeUtc <= end).OrderBy(d => d.TimeUtc).ToArray(),
             estimate is null ? null : Compare(estimate, finished ? totals : null, timings, finished),
-            finished ? summary!.Quality : null);
+            finished ? summary!.Quality : null,
+            reference);
     }
 
     /// <summary>The processor in words, as the report's spec shows it.</summary>
@@ -105,20 +107,17 @@ public static class ScalingReportBuilder
         var estimatedRate = estimate.DurationSeconds > 0 ? estimate.Rows / estimate.DurationSeconds : 0;
         return new EstimatesVsActuals(
             estimate.Source,
-            estimate.Profile,
             estimate.Rows,
             Comparison(estimate.DurationSeconds, finished ? timings.ElapsedSeconds : null),
             new EstimateComparison<decimal>(estimate.CostUsd, actual?.CostUsd,
                 actual is null ? null : Error((double)estimate.CostUsd, (double)actual.CostUsd)),
-            Comparison(estimatedRate, actual?.TicketsPerSecond),
-            new EstimateComparison<int>(estimate.Workers, actual?.PeakJobWorkers,
-                actual is null ? null : Error(estimate.Workers, actual.PeakJobWorkers)));
+            Comparison(estimatedRate, actual?.TicketsPerSecond));
     }
 
     private static EstimateComparison<double> Comparison(double estimated, double? actual) =>
         new(estimated, actual, actual is { } a ? Error(estimated, a) : null);
 
-    /// <summary>(actual − estimated) / estimated in percent, to one decimal; null for an estimate of 0.</summary>
+    /// <summary>The estimate error, (estimate − actual) / actual in percent, to one decimal; null for an actual of 0.</summary>
     public static double? Error(double estimated, double actual) =>
-        estimated == 0 ? null : Math.Round(100.0 * (actual - estimated) / estimated, 1, MidpointRounding.AwayFromZero);
+        actual == 0 ? null : Math.Round(100.0 * (estimated - actual) / actual, 1, MidpointRounding.AwayFromZero);
 }

@@ -159,24 +159,34 @@ public static class ScalingReportHtml
     private static void Estimates(StringBuilder html, ScalingReport report)
     {
         html.Append("<section><h2>Estimates against actuals</h2>\n");
-        if (report.Estimates is not { } e)
+        if (report.Estimates is { } e)
         {
-            html.Append("<p>No estimate: the job's row count is not known yet.</p>\n</section>\n");
-            return;
+            html.Append("<p class=\"meta\" data-testid=\"estimate-source\">Estimated from ").Append(E(e.Source))
+                .Append(". Estimate error = (estimate − actual) / actual: positive when the estimate was too high.")
+                .Append(report.Status.IsFinished() ? "" : " Actuals are shown once the job has finished.").Append("</p>\n");
+            html.Append("<table data-testid=\"report-estimates\">\n<thead><tr><th>measure</th><th>estimated</th><th>actual</th><th>estimate error</th></tr></thead>\n<tbody>\n");
+            Row(html, "duration", ReportFormat.Duration(e.DurationSeconds.Estimated),
+                e.DurationSeconds.Actual is { } d ? ReportFormat.Duration(d) : null, e.DurationSeconds.ErrorPercent);
+            Row(html, "cost", ReportFormat.Usd(e.CostUsd.Estimated), e.CostUsd.Actual is { } c ? ReportFormat.Usd(c) : null, e.CostUsd.ErrorPercent);
+            Row(html, "tickets/s", ReportFormat.Number(e.TicketsPerSecond.Estimated, "0.##"),
+                e.TicketsPerSecond.Actual is { } r ? ReportFormat.Number(r, "0.##") : null, e.TicketsPerSecond.ErrorPercent);
+            html.Append("</tbody>\n</table>\n");
+        }
+        else
+        {
+            html.Append("<p data-testid=\"estimate-source\">No estimate yet: a job estimates itself once it is planned.</p>\n");
         }
 
-        html.Append("<p class=\"meta\" data-testid=\"estimate-source\">Estimated from ").Append(E(e.Source))
-            .Append(". Error = (actual − estimated) / estimated.")
-            .Append(report.Status.IsFinished() ? "" : " Actuals are shown once the job has finished.").Append("</p>\n");
-        html.Append("<table data-testid=\"report-estimates\">\n<thead><tr><th>measure</th><th>estimated</th><th>actual</th><th>error</th></tr></thead>\n<tbody>\n");
-        Row(html, "duration", ReportFormat.Duration(e.DurationSeconds.Estimated),
-            e.DurationSeconds.Actual is { } d ? ReportFormat.Duration(d) : null, e.DurationSeconds.ErrorPercent);
-        Row(html, "cost", ReportFormat.Usd(e.CostUsd.Estimated), e.CostUsd.Actual is { } c ? ReportFormat.Usd(c) : null, e.CostUsd.ErrorPercent);
-        Row(html, "tickets/s", ReportFormat.Number(e.TicketsPerSecond.Estimated, "0.##"),
-            e.TicketsPerSecond.Actual is { } r ? ReportFormat.Number(r, "0.##") : null, e.TicketsPerSecond.ErrorPercent);
-        Row(html, "workers (peak for the job)", e.Workers.Estimated.ToString(CultureInfo.InvariantCulture),
-            e.Workers.Actual?.ToString(CultureInfo.InvariantCulture), e.Workers.ErrorPercent);
-        html.Append("</tbody>\n</table>\n</section>\n");
+        if (report.Reference is { } p)
+        {
+            html.Append("<h3>Reference profile (for LLM-class processing)</h3>\n<p class=\"meta\" data-testid=\"reference-profile\">Profile ")
+                .Append(E(p.Name)).Append(" (").Append(E(p.Rows)).Append(") of the seed's resource-profiles.json, for ")
+                .Append(E(ReportFormat.Count(p.JobRows))).Append(" rows: ").Append(E(ReportFormat.Duration(p.DurationSeconds))).Append(" with ")
+                .Append(E(ReportFormat.Count(p.Workers))).Append(" workers of ").Append(E(ReportFormat.Count(p.MemoryMbPerWorker))).Append(" MB, ")
+                .Append(E(ReportFormat.Usd(p.CostUsd))).Append(". ").Append(E(char.ToUpperInvariant(p.Note[0]) + p.Note[1..])).Append(".</p>\n");
+        }
+
+        html.Append("</section>\n");
     }
 
     private static void Row(StringBuilder html, string measure, string estimated, string? actual, double? error) =>

@@ -19,7 +19,7 @@ public static class ScalingReports
         var timeline = await job.GetTimeline();
         var decisions = await grains.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key).GetDecisions(details.SubmittedUtc);
         var rows = summary?.InputRows ?? progress.InputRows;
-        var estimate = rows > 0 ? ReportEstimate.FromProfile((profiles ?? ResourceProfiles.Default).For(rows), rows) : null;
-        return ScalingReportBuilder.Build(details, progress, summary, timeline, decisions, estimate, DateTime.UtcNow);
+        var reference = rows > 0 ? ReferenceProfiles.For((profiles ?? ResourceProfiles.Default).For(rows), rows, details.Spec.EffectiveProcessor) : null;
+        return ScalingReportBuilder.Build(details, progress, summary, timeline, decisions, ReportEstimate.OfJob(details, rows), DateTime.UtcNow, reference);
     }
 }

@@ -39,7 +39,9 @@ public sealed class AnalyzeAndGenerateCommandTests : IDisposable
         Assert.Contains("rows         4,514", run.StdOut);
         Assert.Contains("id column    (none: rows are numbered)", run.StdOut);
         Assert.Contains("text columns instruction", run.StdOut);
-        Assert.Contains("profile      small (1,001–10,000 rows): 4 workers × 512 MB, $0.045/ticket, ~28 min", run.StdOut);
+        Assert.Contains("  reference profile (for LLM-class processing; not an estimate of a run, which the cost analysis below is)", run.StdOut);
+        Assert.Contains("    profile    small (1,001–10,000 rows): 4 workers × 512 MB, $0.045/ticket, ~28 min", run.StdOut);
+        Assert.Contains("    its cost   $203.13 (its cost per ticket times the rows)", run.StdOut);
     }
 
     [Fact]

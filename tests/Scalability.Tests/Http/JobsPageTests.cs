@@ -134,8 +134,10 @@ public sealed class JobsPageTests : IDisposable
             await Expect(reported.GetByTestId("decision-reason")).ToHaveTextAsync(decision.Reason);
             await Expect(page.GetByTestId("report-silos").GetByTestId("silo-row")).ToHaveCountAsync(1);
             await Expect(page.GetByTestId("report-silos")).ToContainTextAsync(silo);
-            await Expect(page.GetByTestId("report-estimates").GetByTestId("estimate-row")).ToHaveCountAsync(4);
-            await Expect(page.GetByTestId("estimate-source")).ToContainTextAsync("resource profile small (1,001 to 10,000 rows)");
+            await Expect(page.GetByTestId("report-estimates").GetByTestId("estimate-row")).ToHaveCountAsync(3);
+            await Expect(page.GetByTestId("estimate-source")).ToContainTextAsync("the job's own estimate, made once it was planned");
+            await Expect(page.GetByTestId("reference-profile")).ToContainTextAsync("Profile small (1,001 to 10,000 rows) of the seed's resource-profiles.json");
+            await Expect(page.GetByTestId("reference-profile")).ToContainTextAsync("The seed's reference for LLM-class processing of this many rows");
             Assert.All(requested, url => Assert.StartsWith("file://", url));
             Assert.Empty(dialogs);
 

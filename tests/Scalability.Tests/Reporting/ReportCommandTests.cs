@@ -49,11 +49,20 @@ public sealed class ReportCommandTests : IDisposable
         Assert.Equal((3000L, 100.0), (silo.GetProperty("rows").GetInt64(), silo.GetProperty("sharePercent").GetDouble()));
         Assert.Equal(Rows, report.GetProperty("timeline").EnumerateArray().Last().GetProperty("processedRows").GetInt64());
 
-        // 3,000 rows are in the 'small' profile: 28 minutes, $0.045 a ticket. The local processor costs nothing.
+        // The job's own estimate, as its summary has it, with the summary's sign: (estimate − actual) / actual.
         var estimates = report.GetProperty("estimates");
-        Assert.Equal(("small", 1680.0, 135m, 0m, -100.0), (estimates.GetProperty("profile").GetString(),
-            estimates.GetProperty("durationSeconds").GetProperty("estimated").GetDouble(), estimates.GetProperty("costUsd").GetProperty("estimated").GetDecimal(),
-            estimates.GetProperty("costUsd").GetProperty("actual").GetDecimal(), estimates.GetProperty("costUsd").GetProperty("errorPercent").GetDouble()));
+        var duration = estimates.GetProperty("durationSeconds");
+        var (estimated, actual) = (summary.GetProperty("estimatedDurationSeconds").GetDouble(), summary.GetProperty("durationSeconds").GetDouble());
+        Assert.Equal((estimated, actual), (duration.GetProperty("estimated").GetDouble(), duration.GetProperty("actual").GetDouble()));
+        Assert.Equal(Math.Round((estimated - actual) / actual * 100, 1, MidpointRounding.AwayFromZero), duration.GetProperty("errorPercent").GetDouble());
+        Assert.Equal(summary.GetProperty("durationEstimateErrorPercent").GetDouble(), duration.GetProperty("errorPercent").GetDouble(), 0.051);
+        // The local processor costs nothing and was estimated to: no error to give.
+        var cost = estimates.GetProperty("costUsd");
+        Assert.Equal((0m, 0m, JsonValueKind.Null), (cost.GetProperty("estimated").GetDecimal(), cost.GetProperty("actual").GetDecimal(), cost.GetProperty("errorPercent").ValueKind));
+        // 3,000 rows are in the 'small' profile: 28 minutes, $0.045 a ticket; beside the estimate, not as it.
+        var reference = report.GetProperty("reference");
+        Assert.Equal(("small", 1680.0, 135m), (reference.GetProperty("name").GetString(), reference.GetProperty("durationSeconds").GetDouble(),
+            reference.GetProperty("costUsd").GetDecimal()));
 
         var page = await File.ReadAllTextAsync(_temp.File("r.html"));
         var samples = report.GetProperty("timeline").GetArrayLength();

@@ -22,7 +22,8 @@ internal static class ReportFixtures
 
     public static JobSpec Spec { get; } = new("/data/tickets.csv", "/data/out.csv", ChunkSize: 100, MaxWorkers: 8);
 
-    public static JobDetails Details(bool finished) => new("job-1", Spec, Submitted, At(5), finished ? At(25) : null);
+    // The job estimated itself at 20 s and $2.00 once planned.
+    public static JobDetails Details(bool finished) => new("job-1", Spec, Submitted, At(5), finished ? At(25) : null, 2m, 20);
 
     public static JobSample[] Timeline(int samples = 5)
     {
@@ -74,8 +75,10 @@ internal static class ReportFixtures
         new ProposalRun(212, 212, 340, 9, 0.004, 0.061, null));
 
     public static ScalingReport Finished() => ScalingReportBuilder.Build(Details(finished: true), Progress(finished: true), Summary(),
-        Timeline(), Decisions(), ReportEstimate.FromProfile(ResourceProfiles.Default.For(1000), 1000), At(60));
+        Timeline(), Decisions(), ReportEstimate.OfJob(Details(finished: true), 1000), At(60), Reference());
 
     public static ScalingReport Running() => ScalingReportBuilder.Build(Details(finished: false), Progress(finished: false), null,
-        Timeline(4), Decisions(), ReportEstimate.FromProfile(ResourceProfiles.Default.For(1000), 1000), At(17));
+        Timeline(4), Decisions(), ReportEstimate.OfJob(Details(finished: false), 1000), At(17), Reference());
+
+    private static ReferenceProfile Reference() => ReferenceProfiles.For(ResourceProfiles.Default.For(1000), 1000, Spec.EffectiveProcessor);
 }

@@ -56,19 +56,36 @@ public sealed class ScalingReportBuilderTests
     }
 
     [Fact]
-    public void Estimates_come_from_the_reference_profile_for_the_row_count_and_errors_are_against_the_estimate()
+    public void Estimates_are_the_jobs_own_and_the_reference_profile_stands_beside_them_as_a_reference()
     {
-        var estimates = Json(ReportFixtures.Finished()).GetProperty("estimates");
+        var json = Json(ReportFixtures.Finished());
+        var estimates = json.GetProperty("estimates");
 
-        // 1,000 rows fall in the 'tiny' profile: 7 minutes with 2 workers at $0.048 per ticket.
-        Assert.Equal(("tiny", 1000L), (estimates.GetProperty("profile").GetString(), estimates.GetProperty("rows").GetInt64()));
-        Assert.Equal("the reference resource profile tiny (1 to 1,000 rows) of resource-profiles.json, as scale analyze recommends it: " +
-                     "7 minutes with 2 workers, $0.048 per ticket times 1,000 rows", estimates.GetProperty("source").GetString());
-        Assert.Equal((420.0, 25.0, -94.0), Figures(estimates.GetProperty("durationSeconds")));
-        Assert.Equal((48m, 2.5m, -94.8), (estimates.GetProperty("costUsd").GetProperty("estimated").GetDecimal(),
+        Assert.Equal(1000L, estimates.GetProperty("rows").GetInt64());
+        Assert.StartsWith("the job's own estimate, made once it was planned", estimates.GetProperty("source").GetString());
+        // Estimated 20 s and $2.00; it took 25 s and cost $2.50: both estimates 20% too low, its rate 25% too high.
+        Assert.Equal((20.0, 25.0, -20.0), Figures(estimates.GetProperty("durationSeconds")));
+        Assert.Equal((2m, 2.5m, -20.0), (estimates.GetProperty("costUsd").GetProperty("estimated").GetDecimal(),
             estimates.GetProperty("costUsd").GetProperty("actual").GetDecimal(), estimates.GetProperty("costUsd").GetProperty("errorPercent").GetDouble()));
-        Assert.Equal((1000 / 420.0, 40.0, 1580.0), Figures(estimates.GetProperty("ticketsPerSecond")));
-        Assert.Equal((2.0, 5.0, 150.0), Figures(estimates.GetProperty("workers")));
+        Assert.Equal((50.0, 40.0, 25.0), Figures(estimates.GetProperty("ticketsPerSecond")));
+        Assert.False(estimates.TryGetProperty("workers", out _));
+
+        // 1,000 rows fall in the 'tiny' profile: 7 minutes with 2 workers at $0.048 per ticket; not this local job's estimate.
+        var reference = json.GetProperty("reference");
+        Assert.Equal(("tiny", "1 to 1,000 rows", 1000L), (reference.GetProperty("name").GetString(), reference.GetProperty("rows").GetString(),
+            reference.GetProperty("jobRows").GetInt64()));
+        Assert.Equal((420.0, 48m, 2), (reference.GetProperty("durationSeconds").GetDouble(), reference.GetProperty("costUsd").GetDecimal(),
+            reference.GetProperty("workers").GetInt32()));
+        Assert.StartsWith("the seed's reference for LLM-class processing of this many rows: not an estimate of this job", reference.GetProperty("note").GetString());
+    }
+
+    [Fact]
+    public void A_job_that_made_no_estimate_has_none_to_compare_and_still_its_reference()
+    {
+        var details = ReportFixtures.Details(finished: true) with { EstimatedCostUsd = null, EstimatedDurationSeconds = null };
+
+        Assert.Null(ReportEstimate.OfJob(details, 1000));
+        Assert.Null(ReportEstimate.OfJob(ReportFixtures.Details(finished: true), 0));
     }
 
     [Fact]
@@ -86,16 +103,17 @@ public sealed class ScalingReportBuilderTests
         // The window runs to the report's time: the decision at +40 s has not happened yet as far as the report knows.
         Assert.Equal(2, json.GetProperty("decisions").GetArrayLength());
         var duration = json.GetProperty("estimates").GetProperty("durationSeconds");
-        Assert.Equal((420.0, JsonValueKind.Null, JsonValueKind.Null),
+        Assert.Equal((20.0, JsonValueKind.Null, JsonValueKind.Null),
             (duration.GetProperty("estimated").GetDouble(), duration.GetProperty("actual").ValueKind, duration.GetProperty("errorPercent").ValueKind));
     }
 
     [Theory]
-    [InlineData(100, 125, 25.0)]
-    [InlineData(420, 25, -94.0)]
-    [InlineData(3, 2, -33.3)]
-    [InlineData(0, 5, null)]
-    public void The_error_is_actual_minus_estimated_over_estimated_in_percent_to_one_decimal(double estimated, double actual, double? error) =>
+    [InlineData(125, 100, 25.0)]
+    [InlineData(20, 25, -20.0)]
+    [InlineData(2, 3, -33.3)]
+    [InlineData(5, 0, null)]
+    [InlineData(0, 0, null)]
+    public void The_estimate_error_is_estimate_minus_actual_over_actual_in_percent_to_one_decimal(double estimated, double actual, double? error) =>
         Assert.Equal(error, ScalingReportBuilder.Error(estimated, actual));
 
     private static (double, double, double) Figures(JsonElement comparison) => (comparison.GetProperty("estimated").GetDouble(),

@@ -58,9 +58,12 @@ public sealed partial class ScalingReportHtmlTests
         Assert.Equal(2, Regex.Count(Html, "data-testid=\"silo-row\""));
         Assert.Contains($"<td>{ReportFixtures.SiloA}</td><td class=\"num\">600</td><td class=\"num\">60.0%</td><td class=\"num\">3</td><td class=\"num\">35 s</td>",
             WebUtility.HtmlDecode(Html));
-        Assert.Contains("<td>duration</td><td class=\"num\">7 min 00 s</td><td class=\"num\">25 s</td><td class=\"num\">-94.0%</td>", Html);
-        Assert.Contains("<td>cost</td><td class=\"num\">$48.00</td><td class=\"num\">$2.50</td><td class=\"num\">-94.8%</td>", Html);
-        Assert.Contains("Estimated from the reference resource profile tiny (1 to 1,000 rows)", Html);
+        Assert.Contains("<td>duration</td><td class=\"num\">20 s</td><td class=\"num\">25 s</td><td class=\"num\">-20.0%</td>", Html);
+        Assert.Contains("<td>cost</td><td class=\"num\">$2.00</td><td class=\"num\">$2.50</td><td class=\"num\">-20.0%</td>", Html);
+        Assert.Contains("Estimated from the job's own estimate, made once it was planned", WebUtility.HtmlDecode(Html));
+        Assert.Contains("Estimate error = (estimate − actual) / actual: positive when the estimate was too high.", WebUtility.HtmlDecode(Html));
+        Assert.Contains("<h3>Reference profile (for LLM-class processing)</h3>", Html);
+        Assert.Contains("Profile tiny (1 to 1,000 rows) of the seed's resource-profiles.json, for 1,000 rows: 7 min 00 s with 2 workers", WebUtility.HtmlDecode(Html));
     }
 
     [Fact]
