@@ -28,9 +28,13 @@ public static class ReferenceProfiles
         var range = profile.MaxRows is { } max
             ? string.Create(CultureInfo.InvariantCulture, $"{profile.MinRows:N0} to {max:N0} rows")
             : string.Create(CultureInfo.InvariantCulture, $"{profile.MinRows:N0} rows or more");
-        var note = processor.Kind == ProcessorSpec.LlmKind
-            ? "the seed's reference for LLM-class processing of this many rows; the job's estimate rests on its own prices, tokens and runs"
-            : "the seed's reference for LLM-class processing of this many rows: not an estimate of this job, whose processor bills nothing and takes microseconds a ticket";
+        const string Reference = "the seed's reference for LLM-class processing of this many rows";
+        var note = processor.Kind switch
+        {
+            ProcessorSpec.LlmKind => Reference + "; the job's estimate rests on its own prices, tokens and runs",
+            ProcessorSpec.LocalKind => Reference + ": not an estimate of this job, whose processor bills nothing and takes microseconds a ticket",
+            _ => Reference + ": not an estimate of this job, whose processor is planned from its own runs",
+        };
         return new ReferenceProfile(profile.Name, range, rows, profile.EstimatedDurationMinutes * 60, profile.CostPerTicketUsd * rows,
             profile.Workers, profile.MemoryMbPerWorker, note);
     }

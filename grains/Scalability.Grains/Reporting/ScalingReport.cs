@@ -5,8 +5,8 @@ namespace Scalability.Grains.Reporting;
 /// <summary>
 /// The scaling report of one job (<c>scale report</c>, <c>/api/jobs/{id}/report</c>): what it was asked to do, when it
 /// ran, what it produced and spent, each silo's share, its timeline, every scaling decision made while it ran, and how
-/// the job's own estimate compared with what happened, beside the seed's reference profile. Built by <see cref="ScalingReportBuilder"/>; serialised with
-/// <c>ScaleJson.Options</c> or rendered by <see cref="ScalingReportHtml"/>.
+/// the job's own estimate compared with what happened, beside the seed's reference profile. Built by
+/// <see cref="ScalingReportBuilder"/>; serialised with <c>ScaleJson.Options</c> or rendered by <see cref="ScalingReportHtml"/>.
 /// </summary>
 /// <param name="Decisions">The AutoScaler's decisions from the job's submission to its end (or to now), oldest first.</param>
 /// <param name="Estimates">The job's own estimate against what it did; null until the job has made one (once planned).</param>
@@ -107,9 +107,11 @@ public sealed record EstimatesVsActuals(
 /// model was expected to take. A reference, never the estimate of a job: for the local processor and plug-ins it says
 /// nothing about this job.
 /// </summary>
+/// <param name="RowRange">The rows the profile is for, in words ("1,001 to 10,000 rows").</param>
+/// <param name="JobRows">The job's rows, for which the cost is the profile's cost per ticket times them.</param>
 /// <param name="Note">What the profile is to this job, in words.</param>
 public sealed record ReferenceProfile(
-    string Name, string Rows, long JobRows, double DurationSeconds, decimal CostUsd, int Workers, int MemoryMbPerWorker, string Note);
+    string Name, string RowRange, long JobRows, double DurationSeconds, decimal CostUsd, int Workers, int MemoryMbPerWorker, string Note);
 
 /// <param name="Actual">Null until the job has finished.</param>
 /// <param name="ErrorPercent">Null without an actual, or when the actual is 0.</param>

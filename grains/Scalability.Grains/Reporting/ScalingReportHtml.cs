@@ -180,7 +180,7 @@ public static class ScalingReportHtml
         if (report.Reference is { } p)
         {
             html.Append("<h3>Reference profile (for LLM-class processing)</h3>\n<p class=\"meta\" data-testid=\"reference-profile\">Profile ")
-                .Append(E(p.Name)).Append(" (").Append(E(p.Rows)).Append(") of the seed's resource-profiles.json, for ")
+                .Append(E(p.Name)).Append(" (").Append(E(p.RowRange)).Append(") of the seed's resource-profiles.json, for ")
                 .Append(E(ReportFormat.Count(p.JobRows))).Append(" rows: ").Append(E(ReportFormat.Duration(p.DurationSeconds))).Append(" with ")
                 .Append(E(ReportFormat.Count(p.Workers))).Append(" workers of ").Append(E(ReportFormat.Count(p.MemoryMbPerWorker))).Append(" MB, ")
                 .Append(E(ReportFormat.Usd(p.CostUsd))).Append(". ").Append(E(char.ToUpperInvariant(p.Note[0]) + p.Note[1..])).Append(".</p>\n");

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using Scalability.GrainInterfaces;
 using Scalability.GrainInterfaces.Quality;
+using Scalability.Grains.Costing;
 using Scalability.Grains.Reporting;
 
 namespace Scalability.Tests.Reporting;
@@ -72,11 +73,23 @@ public sealed class ScalingReportBuilderTests
 
         // 1,000 rows fall in the 'tiny' profile: 7 minutes with 2 workers at $0.048 per ticket; not this local job's estimate.
         var reference = json.GetProperty("reference");
-        Assert.Equal(("tiny", "1 to 1,000 rows", 1000L), (reference.GetProperty("name").GetString(), reference.GetProperty("rows").GetString(),
+        Assert.Equal(("tiny", "1 to 1,000 rows", 1000L), (reference.GetProperty("name").GetString(), reference.GetProperty("rowRange").GetString(),
             reference.GetProperty("jobRows").GetInt64()));
         Assert.Equal((420.0, 48m, 2), (reference.GetProperty("durationSeconds").GetDouble(), reference.GetProperty("costUsd").GetDecimal(),
             reference.GetProperty("workers").GetInt32()));
         Assert.StartsWith("the seed's reference for LLM-class processing of this many rows: not an estimate of this job", reference.GetProperty("note").GetString());
+    }
+
+    [Theory]
+    [InlineData(ProcessorSpec.LocalKind, ": not an estimate of this job, whose processor bills nothing and takes microseconds a ticket")]
+    [InlineData(ProcessorSpec.PluginKind, ": not an estimate of this job, whose processor is planned from its own runs")]
+    [InlineData(ProcessorSpec.LlmKind, "; the job's estimate rests on its own prices, tokens and runs")]
+    public void The_reference_profile_says_what_it_is_to_the_jobs_processor(string kind, string ending)
+    {
+        var reference = ReferenceProfiles.For(ResourceProfiles.Default.For(50_000), 50_000, new ProcessorSpec(kind));
+
+        Assert.Equal("the seed's reference for LLM-class processing of this many rows" + ending, reference.Note);
+        Assert.Equal(50_000L, reference.JobRows);
     }
 
     [Fact]
