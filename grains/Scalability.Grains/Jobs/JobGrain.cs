@@ -895,7 +895,9 @@ public sealed class JobGrain(
         var elapsed = ((Job.FinishedUtc ?? now) - Job.SubmittedUtc).TotalSeconds;
         var running = ((Job.FinishedUtc ?? now) - (Job.RunningSinceUtc ?? now)).TotalSeconds;
         var rate = running > 0 ? processed / running : 0;
-        double? eta = Job.Status.IsFinished() ? 0 : rate > 0 && Job.Status != JobStatus.Paused ? (total - processed) / rate : null;
+        double? eta = Job.Status.IsFinished() ? 0
+            : Job.Status is JobStatus.Running ? RemainingTime.Seconds(processed, total, running, elapsed, Job.EstimatedDurationSeconds)
+            : null;
         return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,
             Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error,
