@@ -42,6 +42,8 @@ public sealed class JobGrain(
     private DateTime _nextDeadlineCheckUtc;
     private Task _estimating = Task.CompletedTask;
     private Task _cleanup = Task.CompletedTask;
+    // The ETA's rate counts from the first commit of this activation: when it came and the rows then (not saved).
+    private (DateTime TimeUtc, long Rows)? _firstCommit;
 
     private string JobId => this.GetPrimaryKeyString();
     private JobState Job => state.State;
@@ -290,6 +292,8 @@ public sealed class JobGrain(
             logger.LogInformation("Job {JobId}: ignored a second commit of chunk {Index} (attempt {Attempt})", JobId, report.Index, report.Attempt);
             return [];
         }
+
+        _firstCommit ??= (DateTime.UtcNow, Ledger.CommittedCounts().Total + Ledger.RowsInFlight());
 
         foreach (var (category, count) in report.Categories)
         {
@@ -895,8 +899,10 @@ public sealed class JobGrain(
         var elapsed = ((Job.FinishedUtc ?? now) - Job.SubmittedUtc).TotalSeconds;
         var running = ((Job.FinishedUtc ?? now) - (Job.RunningSinceUtc ?? now)).TotalSeconds;
         var rate = running > 0 ? processed / running : 0;
+        var origin = _firstCommit is { } first && Job.RunningSinceUtc is { } since ? (first.TimeUtc - since).TotalSeconds : (double?)null;
+        var etaRate = RemainingTime.Rate(processed, running, origin, _firstCommit?.Rows ?? 0);
         double? eta = Job.Status.IsFinished() ? 0
-            : Job.Status is JobStatus.Running ? RemainingTime.Seconds(processed, total, running, elapsed, Job.EstimatedDurationSeconds)
+            : Job.Status is JobStatus.Running ? RemainingTime.Seconds(processed, total, etaRate, elapsed, Job.EstimatedDurationSeconds)
             : null;
         return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,

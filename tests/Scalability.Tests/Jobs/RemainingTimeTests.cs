@@ -8,26 +8,26 @@ public sealed class RemainingTimeTests
     [Fact]
     public void Before_any_row_is_done_the_estimate_says_what_is_left_and_without_one_nothing_does()
     {
-        Assert.Equal(90.0, RemainingTime.Seconds(0, 10_000, runningSeconds: 2, elapsedSeconds: 10, estimatedDurationSeconds: 100));
-        Assert.Equal(0.0, RemainingTime.Seconds(0, 10_000, 2, elapsedSeconds: 130, estimatedDurationSeconds: 100));
-        Assert.Null(RemainingTime.Seconds(0, 10_000, 2, 10, estimatedDurationSeconds: null));
+        Assert.Equal(90.0, RemainingTime.Seconds(0, 10_000, rowsPerSecond: 0, elapsedSeconds: 10, estimatedDurationSeconds: 100));
+        Assert.Equal(0.0, RemainingTime.Seconds(0, 10_000, 0, elapsedSeconds: 130, estimatedDurationSeconds: 100));
+        Assert.Null(RemainingTime.Seconds(0, 10_000, 0, 10, estimatedDurationSeconds: null));
         Assert.Null(RemainingTime.Seconds(0, 0, 0, 1, 100));
     }
 
     [Fact]
     public void From_a_tenth_done_the_measured_rate_alone_sets_it()
     {
-        // 1,000 of 10,000 rows in 10 s of running: 90 s left at that rate, whatever the estimate said.
-        Assert.Equal(90.0, RemainingTime.Seconds(1_000, 10_000, 10, 12, estimatedDurationSeconds: 500));
-        Assert.Equal(30.0, RemainingTime.Seconds(7_500, 10_000, 90, 92, estimatedDurationSeconds: 20));
-        Assert.Equal(90.0, RemainingTime.Seconds(1_000, 10_000, 10, 12, estimatedDurationSeconds: null));
+        // 1,000 of 10,000 rows done at 100 rows/s: 90 s left at that rate, whatever the estimate said.
+        Assert.Equal(90.0, RemainingTime.Seconds(1_000, 10_000, 100, 12, estimatedDurationSeconds: 500));
+        Assert.Equal(30.0, RemainingTime.Seconds(7_500, 10_000, 7_500 / 90.0, 92, estimatedDurationSeconds: 20)!.Value, 9);
+        Assert.Equal(90.0, RemainingTime.Seconds(1_000, 10_000, 100, 12, estimatedDurationSeconds: null));
     }
 
     [Fact]
     public void Before_a_tenth_the_two_are_blended_by_the_share_done()
     {
         // 500 of 10,000 (half of a tenth) in 5 s: the rate leaves 95 s, the estimate 200 - 7 = 193 s; halfway between.
-        Assert.Equal(144.0, RemainingTime.Seconds(500, 10_000, 5, 7, estimatedDurationSeconds: 200)!.Value, 6);
+        Assert.Equal(144.0, RemainingTime.Seconds(500, 10_000, 100, 7, estimatedDurationSeconds: 200)!.Value, 6);
     }
 
     [Fact]
@@ -39,10 +39,21 @@ public sealed class RemainingTimeTests
             for (var done = 10_000; done < 100_000; done += 5_000)
             {
                 var running = done / 1_000.0;
-                var eta = RemainingTime.Seconds(done, 100_000, running, running + 3, estimate)!.Value;
+                var eta = RemainingTime.Seconds(done, 100_000, RemainingTime.Rate(done, running, null, 0), running + 3, estimate)!.Value;
                 var left = (100_000 - done) / 1_000.0;
                 Assert.InRange(eta, left * 0.9, left * 1.1);
             }
         }
+    }
+
+    [Fact]
+    public void The_rate_counts_from_the_first_commit_once_a_second_has_passed_since()
+    {
+        // Running for 5 s; the first commit came at 2 s with 8,000 rows (the start-up before it), 38,000 rows now.
+        Assert.Equal(10_000.0, RemainingTime.Rate(38_000, 5, originSeconds: 2, originRows: 8_000));
+        // Too soon after the first commit, and without one: rows over the time running.
+        Assert.Equal(9_000 / 2.5, RemainingTime.Rate(9_000, 2.5, originSeconds: 2, originRows: 8_000));
+        Assert.Equal(7_600.0, RemainingTime.Rate(38_000, 5, originSeconds: null, originRows: 0));
+        Assert.Equal(0.0, RemainingTime.Rate(0, 0, null, 0));
     }
 }
