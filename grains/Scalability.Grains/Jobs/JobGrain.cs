@@ -44,6 +44,8 @@ public sealed class JobGrain(
     private Task _cleanup = Task.CompletedTask;
     // The ETA's rate counts from the first commit of this activation: when it came and the rows then (not saved).
     private (DateTime TimeUtc, long Rows)? _firstCommit;
+    // Seconds from the last commit to the end of a job like this one, from the history; 0 without (not saved).
+    private double _expectedEndSeconds;
 
     private string JobId => this.GetPrimaryKeyString();
     private JobState Job => state.State;
@@ -503,6 +505,7 @@ public sealed class JobGrain(
         {
             var tokens = await Task.Run(() => PreRunEstimate.SampleTokens(spec, mapping, _stopping.Token));
             var history = await RunHistoryGrain.GetRuns(RunHistory.ProcessorKey(spec.EffectiveProcessor));
+            _expectedEndSeconds = RunHistory.EstimateEnd(history, manifest.RowCount) ?? 0;
             var cluster = await ClusterFiguresAsync();
             var estimate = PreRunEstimate.Make(spec, manifest, tokens, history, cluster?.CurrentWorkers ?? 0, SystemProfiler.Current());
             if (Job.Status.IsFinished() || _finishing)
@@ -902,7 +905,7 @@ public sealed class JobGrain(
         var origin = _firstCommit is { } first && Job.RunningSinceUtc is { } since ? (first.TimeUtc - since).TotalSeconds : (double?)null;
         var etaRate = RemainingTime.Rate(processed, running, origin, _firstCommit?.Rows ?? 0);
         double? eta = Job.Status.IsFinished() ? 0
-            : Job.Status is JobStatus.Running ? RemainingTime.Seconds(processed, total, etaRate, elapsed, Job.EstimatedDurationSeconds)
+            : Job.Status is JobStatus.Running ? RemainingTime.Seconds(processed, total, etaRate, elapsed, Job.EstimatedDurationSeconds, _expectedEndSeconds)
             : null;
         return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,

@@ -34,7 +34,10 @@ public static class RemainingTime
     /// <param name="rowsPerSecond">The job's rate (<see cref="Rate"/>); 0 for none yet.</param>
     /// <param name="elapsedSeconds">Seconds since submission, the span the estimate covers.</param>
     /// <param name="estimatedDurationSeconds">The job's own estimate, submission to end; null when it has none.</param>
-    public static double? Seconds(long processedRows, long totalRows, double rowsPerSecond, double elapsedSeconds, double? estimatedDurationSeconds)
+    /// <param name="endSeconds">What follows the last commit (joining the parts, the proposals, the summary), which the
+    /// rate does not see: from the history (<see cref="History.RunHistory.EstimateEnd"/>), 0 without.</param>
+    public static double? Seconds(
+        long processedRows, long totalRows, double rowsPerSecond, double elapsedSeconds, double? estimatedDurationSeconds, double endSeconds = 0)
     {
         if (totalRows <= 0)
         {
@@ -42,7 +45,7 @@ public static class RemainingTime
         }
 
         var left = Math.Max(0, totalRows - processedRows);
-        double? byRate = processedRows > 0 && rowsPerSecond > 0 ? left / rowsPerSecond : null;
+        double? byRate = processedRows > 0 && rowsPerSecond > 0 ? (left / rowsPerSecond) + endSeconds : null;
         double? byEstimate = estimatedDurationSeconds is { } estimate ? Math.Max(0, estimate - elapsedSeconds) : null;
         if (byRate is not { } rate)
         {

@@ -56,4 +56,13 @@ public sealed class RemainingTimeTests
         Assert.Equal(7_600.0, RemainingTime.Rate(38_000, 5, originSeconds: null, originRows: 0));
         Assert.Equal(0.0, RemainingTime.Rate(0, 0, null, 0));
     }
+
+    [Fact]
+    public void What_follows_the_last_commit_is_added_to_the_time_left_at_the_rate_not_to_the_estimates()
+    {
+        // 90 s of rows left at 100 rows/s, and 5 s to join the parts and finish.
+        Assert.Equal(95.0, RemainingTime.Seconds(1_000, 10_000, 100, 12, estimatedDurationSeconds: 500, endSeconds: 5));
+        // Halfway to a tenth: (95 + 5) / 2 from the rate, 193 / 2 from the estimate, which covers the end already.
+        Assert.Equal(146.5, RemainingTime.Seconds(500, 10_000, 100, 7, estimatedDurationSeconds: 200, endSeconds: 5)!.Value, 6);
+    }
 }
