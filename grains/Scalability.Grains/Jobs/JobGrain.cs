@@ -904,9 +904,14 @@ public sealed class JobGrain(
         var rate = running > 0 ? processed / running : 0;
         var origin = _firstCommit is { } first && Job.RunningSinceUtc is { } since ? (first.TimeUtc - since).TotalSeconds : (double?)null;
         var etaRate = RemainingTime.Rate(processed, running, origin, _firstCommit?.Rows ?? 0);
-        double? eta = Job.Status.IsFinished() ? 0
-            : Job.Status is JobStatus.Running ? RemainingTime.Seconds(processed, total, etaRate, elapsed, Job.EstimatedDurationSeconds, _expectedEndSeconds)
-            : null;
+        double? eta = Job.Status switch
+        {
+            _ when Job.Status.IsFinished() => 0,
+            JobStatus.Running => RemainingTime.Seconds(processed, total, etaRate, elapsed, Job.EstimatedDurationSeconds, _expectedEndSeconds),
+            // Every row is in: what is left of the end, as the history has it.
+            JobStatus.Assembling => Math.Max(0, _expectedEndSeconds - (now - (Job.AssemblingSinceUtc ?? now)).TotalSeconds),
+            _ => null,
+        };
         return new JobProgress(JobId, Job.Status, total, processed, counts, Job.Chunks.Count,
             hasChunks ? Ledger.Committed : 0, hasChunks ? Ledger.Running : 0,
             Job.Status == JobStatus.None ? 0 : elapsed, rate, eta, Job.Error,
