@@ -69,16 +69,17 @@ public static class RunHistory
         var perWorker = used.Sum(r => r.Rows) / used.Sum(r => r.BusyWorkerSeconds);
         return (planBytesPerSecond > 0 ? bytes / planBytesPerSecond : 0) +
                (rows / (perWorker * busyWorkers)) +
-               (EstimateEnd(used, rows) ?? 0);
+               (End(used, rows) ?? 0);
     }
 
     /// <summary>
     /// The seconds from the last commit to the end (joining the parts, proposing categories, writing the summary) of a
     /// job of <paramref name="rows"/> rows, at the runs' joining rate; null without runs to plan from.
     /// </summary>
-    public static double? EstimateEnd(IReadOnlyList<RunRecord> runs, long rows)
+    public static double? EstimateEnd(IReadOnlyList<RunRecord> runs, long rows) => End(Used(runs), rows);
+
+    private static double? End(List<RunRecord> used, long rows)
     {
-        var used = Used(runs);
         var assembleRowsPerSecond = used.Count > 0 ? Rate(used, r => r.Rows, r => r.AssembleSeconds) : 0;
         return assembleRowsPerSecond > 0 ? rows / assembleRowsPerSecond : null;
     }

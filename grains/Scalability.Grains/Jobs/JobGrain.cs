@@ -882,15 +882,15 @@ public sealed class JobGrain(
             conversation ? counts.Messages : null,
             badInput,
             Job.EstimatedCostUsd,
-            Job.EstimatedCostUsd is { } estimate && Job.Usage.CostUsd > 0 ? ErrorPercent((double)estimate, (double)Job.Usage.CostUsd) : null,
+            Job.EstimatedCostUsd is { } estimate && Job.Usage.CostUsd > 0 ? EstimateError.Percent((double)estimate, (double)Job.Usage.CostUsd, SummaryDecimals) : null,
             Job.BudgetUsd,
             Job.EstimatedDurationSeconds,
-            Job.EstimatedDurationSeconds is { } seconds && status == JobStatus.Completed && duration > 0 ? ErrorPercent(seconds, duration) : null,
+            Job.EstimatedDurationSeconds is { } seconds && status == JobStatus.Completed && duration > 0 ? EstimateError.Percent(seconds, duration, SummaryDecimals) : null,
             quality);
     }
 
-    /// <summary>(estimate − actual) ÷ actual, in percent.</summary>
-    private static double ErrorPercent(double estimated, double actual) => Math.Round((estimated - actual) / actual * 100, 2);
+    // The summary's estimate errors keep two decimals.
+    private const int SummaryDecimals = 2;
 
     private JobProgress Progress()
     {

@@ -118,6 +118,5 @@ public static class ScalingReportBuilder
         new(estimated, actual, actual is { } a ? Error(estimated, a) : null);
 
     /// <summary>The estimate error, (estimate − actual) / actual in percent, to one decimal; null for an actual of 0.</summary>
-    public static double? Error(double estimated, double actual) =>
-        actual == 0 ? null : Math.Round(100.0 * (estimated - actual) / actual, 1, MidpointRounding.AwayFromZero);
+    public static double? Error(double estimated, double actual) => Costing.EstimateError.Percent(estimated, actual, decimals: 1);
 }
