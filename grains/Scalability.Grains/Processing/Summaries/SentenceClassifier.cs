@@ -7,7 +7,7 @@ namespace Scalability.Grains.Processing.Summaries;
 /// <item>Subject: the text's first line, when a blank line follows it, it is at most 150 characters and one sentence,
 /// it does not open with a greeting, closing or signature phrase, and it does not end like a sentence ('.', ',', ':',
 /// ';', or '?' and '!' after six words or more); or any such line that starts with a reply prefix ("Re:", "AW:").</item>
-/// <item>Greeting: before the first content, a greeting phrase ("Hi", "Sehr geehrte Damen und Herren", "Bonjour"),
+/// <item>Greeting: before the first content (or, after it, as a whole line), a greeting phrase ("Hi", "Sehr geehrte Damen und Herren", "Bonjour"),
 /// then up to four addressee words (listed ones such as "team", or capitalised names), then a comma, colon, '!' or the
 /// end of the sentence. What follows in the sentence is its content: "Hi team, my card never arrived." keeps "My card
 /// never arrived." Without such a mark only the phrase and listed addressees that are not stop words go ("hi my card
@@ -20,7 +20,9 @@ namespace Scalability.Grains.Processing.Summaries;
 /// post, thanks!" keeps "Please send the invoice by post".</item>
 /// <item>Signature: a line opening with a signature phrase ("Sent from my iPhone", "Von meinem iPhone gesendet");
 /// after a closing that follows content, the short lines (up to 8 words, no sentence end, no problem word) that
-/// follow it: names, titles, companies, addresses; and a last line of at most three capitalised words.</item>
+/// follow it: names, titles, companies, addresses; a last line of at most three capitalised words; and the last
+/// paragraph of a letter when it is only such lines, the first of them maybe ending in a comma (a sign-off that no
+/// list names, "Au plaisir d'échanger avec vous," then a name and a company).</item>
 /// <item>Contact: a line with an e-mail or web address, or seven digits or more with a contact label or more digits
 /// than letters, and at most two other words ("T: +44 161 496 0752", "Tel. 0176 55512345").</item>
 /// <item>Disclaimer: a sentence with two different disclaimer words ("confidential", "intended recipient"), and the
@@ -94,7 +96,10 @@ internal static class SentenceClassifier
                 continue;
             }
 
-            if (!seenContent && (phrase & PhraseKinds.Greeting) != 0)
+            // After content, only a line that is nothing but a greeting is one: it opens the letter below a first line
+            // that read like a sentence ("Rückmeldung zu unserer Reise, 14.–21.11." then "Sehr geehrte Damen und Herren,").
+            var greetingLine = sentence.Span.StartsLine && sentence.Span.EndsLine;
+            if ((phrase & PhraseKinds.Greeting) != 0 && (!seenContent || greetingLine))
             {
                 var content = GreetingEnd(analysis, lexicon, tokens, phraseWords, text, sentence.Span.Start);
                 if (content >= tokens.Length)
@@ -103,8 +108,11 @@ internal static class SentenceClassifier
                     continue;
                 }
 
-                SkipTo(analysis, ref sentence, content);
-                tokens = analysis.ContentTokensOf(sentence);
+                if (!seenContent)
+                {
+                    SkipTo(analysis, ref sentence, content);
+                    tokens = analysis.ContentTokensOf(sentence);
+                }
             }
 
             switch (Courtesy(tokens))
@@ -145,6 +153,7 @@ internal static class SentenceClassifier
         }
 
         MarkNameLine(analysis, sentences);
+        MarkSignOffParagraph(analysis, sentences);
     }
 
     /// <summary>The first line is a subject when a blank line follows it and it reads like one (see the class).</summary>
@@ -410,7 +419,8 @@ internal static class SentenceClassifier
 
     /// <summary>
     /// The first word of a trailing clause of thanks and courtesies ("…, thanks", "…, merci d'avance"), when at least
-    /// three words come before it; else 0.
+    /// three words come before it; else 0. A capital after a small letter starts one too, where a line break was lost
+    /// ("…sent the screenshots again Thank you!").
     /// </summary>
     private static int CourtesyTailStart(ReadOnlySpan<Token> tokens)
     {
@@ -419,6 +429,11 @@ internal static class SentenceClassifier
             if (tokens[i].BreakBefore)
             {
                 return Courtesy(tokens[i..]) == SentenceRole.Closing ? i : 0;
+            }
+
+            if (tokens[i].Capitalized && !tokens[i - 1].Capitalized && Courtesy(tokens[i..]) == SentenceRole.Closing)
+            {
+                return i;
             }
         }
 
@@ -548,7 +563,65 @@ internal static class SentenceClassifier
         return last is not ('.' or '!' or '?') || (tokens.Length > 0 && tokens[^1].Length == 1);
     }
 
-    /// <summary>A last line of at most three capitalised words after content is its writer's name.</summary>
+    /// <summary>
+    /// The last paragraph of a letter, when each of its lines is short, capitalised, asks nothing and ends no sentence,
+    /// is its sign-off: a first line that ends in a comma is a closing, the other lines (a name, a title, a company)
+    /// are a signature. The paragraph before it must end a sentence ('.', '!', '?'): a chat written without
+    /// punctuation keeps its lines.
+    /// </summary>
+    private static void MarkSignOffParagraph(TicketAnalysis analysis, Span<SentenceInfo> sentences)
+    {
+        var first = sentences.Length;
+        var lines = 0;
+        while (first > 0 && sentences[first - 1].Span.Paragraph == sentences[^1].Span.Paragraph)
+        {
+            first--;
+        }
+
+        if (first == 0 || sentences[first - 1].Role != SentenceRole.Content || analysis.TextOf(sentences[first - 1])[^1] is not ('.' or '!' or '?'))
+        {
+            return;
+        }
+
+        for (var s = first; s < sentences.Length; s++)
+        {
+            ref var sentence = ref sentences[s];
+            if (sentence.Role != SentenceRole.Content)
+            {
+                continue;
+            }
+
+            var tokens = analysis.TokensOf(sentence);
+            if (tokens.Length == 0 || !tokens[0].Capitalized || !IsSignatureLike(sentence, tokens, analysis.TextOf(sentence)))
+            {
+                return;
+            }
+
+            foreach (var token in tokens)
+            {
+                if ((token.Flags & WordFlags.Request) != 0)
+                {
+                    return;
+                }
+            }
+
+            lines++;
+        }
+
+        for (var s = first; lines > 0 && s < sentences.Length; s++)
+        {
+            ref var sentence = ref sentences[s];
+            if (sentence.Role == SentenceRole.Content)
+            {
+                sentence.Role = s == first && analysis.TextOf(sentence)[^1] == ',' ? SentenceRole.Closing : SentenceRole.Signature;
+            }
+        }
+    }
+
+    /// <summary>
+    /// A last line of at most three capitalised words after content (or above the contact lines that end the ticket) is
+    /// its writer's name.
+    /// </summary>
     private static void MarkNameLine(TicketAnalysis analysis, Span<SentenceInfo> sentences)
     {
         if (sentences.Length < 2)
@@ -556,7 +629,14 @@ internal static class SentenceClassifier
             return;
         }
 
-        ref var last = ref sentences[^1];
+        // The name may stand above the writer's phone number or e-mail address.
+        var index = sentences.Length - 1;
+        while (index > 0 && sentences[index].Role == SentenceRole.Contact)
+        {
+            index--;
+        }
+
+        ref var last = ref sentences[index];
         if (last.Role != SentenceRole.Content || !last.Span.StartsLine || last.Span.Line == 0)
         {
             return;

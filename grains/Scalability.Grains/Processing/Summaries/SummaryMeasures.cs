@@ -115,7 +115,10 @@ internal static partial class SummaryMeasures
         return false;
     }
 
-    /// <summary>Whether an export's damage is left in: a literal "\n", "\r" or "\t", a line tag such as "&lt;br&gt;", an HTML entity.</summary>
+    /// <summary>
+    /// Whether an export's damage is left in: a literal "\n", "\r" or "\t" (in small letters: "C:\Users\Roaming" is a
+    /// path), a line tag such as "&lt;br&gt;", an HTML entity.
+    /// </summary>
     public static bool HasEscape(string summary) => EscapePattern().IsMatch(summary);
 
     /// <summary>
@@ -170,6 +173,6 @@ internal static partial class SummaryMeasures
         return builder.ToString();
     }
 
-    [GeneratedRegex(@"\\[nrt]|<\s*/?\s*(br|p|div|li|span)\b[^>]*>|&(#[0-9]+|#x[0-9a-f]+|[a-z]{2,8});", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"(?-i:\\[nrt])|<\s*/?\s*(br|p|div|li|span)\b[^>]*>|&(#[0-9]+|#x[0-9a-f]+|[a-z]{2,8});", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EscapePattern();
 }
