@@ -1,3 +1,4 @@
+using Scalability.GrainInterfaces.Processing;
 using Scalability.Grains.Processing;
 using Scalability.Grains.Processing.Languages;
 using Scalability.Grains.Processing.Summaries;
@@ -234,11 +235,21 @@ internal sealed class SummaryQuality : IQualitySection
             rounds.Add((summarizer, previous));
         }
 
+        // The whole local processor (language, category and summary from one reading of the ticket) is what a job runs:
+        // its own figure, so that the speed bar is read off the processor and not the summarizer alone.
+        var processor = LocalTicketProcessor.Create(ProcessorSpec.Local);
+        var processorRounds = new List<double>();
+        for (var attempt = 0; attempt < Math.Max(3, inputs.Repeat); attempt++)
+        {
+            processorRounds.Add(CpuMicroseconds(texts, t => processor.Process(t).Summary));
+        }
+
         var allocated = AllocatedBytesPerTicket(texts);
         var best = rounds.MinBy(r => r.Summarizer);
         var bestPrevious = rounds.Min(r => r.Previous);
         return new SyntheticSpeedFigure(texts.Length, texts.Average(t => t.Length), best.Summarizer, bestPrevious,
-            best.Summarizer / bestPrevious, allocated, [.. rounds.Select(r => r.Summarizer)], [.. rounds.Select(r => r.Previous)]);
+            best.Summarizer / bestPrevious, allocated, [.. rounds.Select(r => r.Summarizer)], [.. rounds.Select(r => r.Previous)],
+            processorRounds.Min(), processorRounds);
     }
 
     /// <summary>

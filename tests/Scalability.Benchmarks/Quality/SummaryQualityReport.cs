@@ -32,12 +32,17 @@ internal sealed record SpeedFigure(double SummarizerMicroseconds, double Previou
 /// <param name="MeanChars">Mean length of the texts (subject, blank line, body).</param>
 /// <param name="Ratio">The summarizer's time over the previous one's, best rounds.</param>
 /// <param name="AllocatedBytes">Bytes the summarizer allocates per ticket, its result included.</param>
+/// <param name="ProcessorMicroseconds">The whole local processor (language, category, summary) per ticket, best round.</param>
 internal sealed record SyntheticSpeedFigure(
     int Tickets, double MeanChars, double SummarizerMicroseconds, double PreviousMicroseconds, double Ratio, double AllocatedBytes,
-    IReadOnlyList<double> SummarizerRounds, IReadOnlyList<double> PreviousRounds)
+    IReadOnlyList<double> SummarizerRounds, IReadOnlyList<double> PreviousRounds,
+    double ProcessorMicroseconds, IReadOnlyList<double> ProcessorRounds)
 {
     /// <summary>Tickets per second of one core summarising only.</summary>
     public double SummarizerTicketsPerSecond => 1e6 / SummarizerMicroseconds;
+
+    /// <summary>Tickets per second of one core running the whole local processor.</summary>
+    public double ProcessorTicketsPerSecond => 1e6 / ProcessorMicroseconds;
 }
 
 /// <param name="LongTickets">Tickets over <see cref="SummaryQualityReport.LongTicket"/> characters.</param>
@@ -108,8 +113,13 @@ internal sealed record SummaryQualityReport(
         output.WriteLine(Invariant(
             $"synthetic ({y.Tickets:N0} tickets, mean {y.MeanChars:F0} chars): summarizer {y.SummarizerMicroseconds:F2} µs/ticket ({y.SummarizerTicketsPerSecond:N0} tickets/s on one core), previous {y.PreviousMicroseconds:F2} µs, ratio {y.Ratio:F2}; {y.AllocatedBytes:F0} bytes allocated per ticket"));
         output.WriteLine(Invariant(
-            $"  rounds, summarizer: {string.Join("; ", y.SummarizerRounds.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}; previous: {string.Join("; ", y.PreviousRounds.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)))}"));
+            $"  rounds, summarizer: {Rounds(y.SummarizerRounds)}; previous: {Rounds(y.PreviousRounds)}"));
+        output.WriteLine(Invariant(
+            $"synthetic: the whole local processor (language, category, summary) {y.ProcessorMicroseconds:F2} µs/ticket ({y.ProcessorTicketsPerSecond:N0} tickets/s on one core); rounds: {Rounds(y.ProcessorRounds)}"));
     }
+
+    private static string Rounds(IReadOnlyList<double> rounds) =>
+        string.Join("; ", rounds.Select(r => r.ToString("F2", CultureInfo.InvariantCulture)));
 
     private static string Triple(LeakFigure leaks, Func<LeakCounts, int> count) =>
         Invariant($"{count(leaks.Summarizer)}|{count(leaks.Previous)}|{count(leaks.FirstSentence)}");
