@@ -59,6 +59,10 @@ public sealed class ScalabilityClient(IClusterClient cluster)
     /// <summary>Forgets a processor's runs (by its key), so that its next jobs are planned afresh; the runs forgotten.</summary>
     public Task<int> ForgetRunHistoryAsync(string processor) => History.Forget(processor);
 
+    /// <summary>What a processor's completed runs measured, weighted towards those most like a dataset of these rows
+    /// and bytes, as the cost model plans with it; null before the processor's first run.</summary>
+    public Task<MeasuredProfile?> GetRunProfileAsync(string processor, long rows, long bytes) => History.GetProfileFor(processor, rows, bytes);
+
     /// <summary>Whether the cluster knows a job by this id (submitted at some point, finished or not).</summary>
     public async Task<bool> ExistsAsync(string jobId) => (await Job(jobId).GetProgress()).Status != JobStatus.None;
 

@@ -23,6 +23,11 @@ public interface IRunHistoryGrain : IGrainWithStringKey
     [Alias("GetProfile"), AlwaysInterleave]
     Task<MeasuredProfile?> GetProfile(string processor);
 
+    /// <summary>The averages of a processor's runs weighted towards those most like a dataset of these rows and bytes
+    /// (see <c>RunHistory.Profile</c>); null before its first completed run.</summary>
+    [Alias("GetProfileFor"), AlwaysInterleave]
+    Task<MeasuredProfile?> GetProfileFor(string processor, long rows, long bytes);
+
     /// <summary>Every processor's runs, by key, oldest first: what the plans rest on.</summary>
     [Alias("GetAllRuns"), AlwaysInterleave]
     Task<Dictionary<string, RunRecord[]>> GetAllRuns();

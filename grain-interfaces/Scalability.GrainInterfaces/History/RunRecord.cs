@@ -10,6 +10,7 @@ namespace Scalability.GrainInterfaces.History;
 /// <param name="ProcessorCostUsd">What the processor billed for the committed chunks.</param>
 /// <param name="EstimatedCostUsd">The cost estimated before the run, when one was made.</param>
 /// <param name="EstimatedDurationSeconds">The duration estimated before the run, when one was made.</param>
+/// <param name="WorkingSetMb">The silos' working set when the job finished, in MB; 0 in runs recorded before it was kept.</param>
 [GenerateSerializer, Immutable, Alias("RunRecord")]
 public sealed record RunRecord(
     [property: Id(0)] string JobId,
@@ -24,12 +25,16 @@ public sealed record RunRecord(
     [property: Id(9)] int MemoryMbPerWorker,
     [property: Id(10)] decimal ProcessorCostUsd,
     [property: Id(11)] decimal? EstimatedCostUsd,
-    [property: Id(12)] double? EstimatedDurationSeconds)
+    [property: Id(12)] double? EstimatedDurationSeconds,
+    [property: Id(13)] double WorkingSetMb = 0)
 {
     public double DurationSeconds => PlanSeconds + ProcessSeconds + AssembleSeconds;
 
     /// <summary>Tickets per second of one busy worker.</summary>
     public double TicketsPerSecondPerWorker => BusyWorkerSeconds > 0 ? Rows / BusyWorkerSeconds : 0;
+
+    /// <summary>Bytes of input per row.</summary>
+    public double BytesPerRow => Rows > 0 ? (double)Bytes / Rows : 0;
 
     /// <summary>Workers busy on average while the chunks ran.</summary>
     public double MeanBusyWorkers => ProcessSeconds > 0 ? BusyWorkerSeconds / ProcessSeconds : 0;

@@ -36,12 +36,15 @@ public sealed class CostModelGrain : Grain, ICostModelGrain
 
     /// <summary>
     /// The request completed (<see cref="PlanningInputs.Complete"/>), on this silo's resources unless it names others,
-    /// and planned from the processor's completed runs when the cluster has some and the request brings none.
+    /// and planned from the processor's completed runs most like the dataset when the cluster has some, as a job plans
+    /// itself: a measured profile the request brings from the history wins, a calibration run counts only without runs.
     /// </summary>
     private async Task<PlanningRequest> WithHistoryAsync(PlanningRequest request)
     {
-        var measured = request.Measured ??
-                       await GrainFactory.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key).GetProfile(RunHistory.ProcessorKey(request.Workload));
+        var measured = request.Measured is { IsCalibration: false } given
+            ? given
+            : await GrainFactory.GetGrain<IRunHistoryGrain>(IRunHistoryGrain.Key)
+                  .GetProfileFor(RunHistory.ProcessorKey(request.Workload), request.Dataset.Rows, request.Dataset.Bytes) ?? request.Measured;
         var withHistory = request with { Measured = measured, System = request.System ?? SystemProfiler.Current() };
         return await Task.Run(() => PlanningInputs.Complete(withHistory));
     }

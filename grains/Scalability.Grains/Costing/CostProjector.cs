@@ -76,7 +76,13 @@ public sealed class CostProjector
         var chunks = (int)Math.Min(int.MaxValue, (dataset.Rows + configuration.ChunkSize - 1) / configuration.ChunkSize);
         var busy = Math.Max(1, Math.Min(configuration.Workers, Math.Min(Throughput.UsefulWorkers, Math.Max(1, chunks))));
         var running = mode.HoldsAllWorkers ? configuration.Workers : busy;
-        var fixedSeconds = _assumptions.StartupSeconds + dataset.Bytes / _assumptions.ScanBytesPerSecond;
+        // Measured phases (the history, or a calibration run) plan a run as a job plans itself: the planning scan at
+        // its measured rate, the rows at the busy workers' measured rate, and the end at its measured rate; start-up,
+        // commits, the ramp and the tail are inside those rates. Without them, the reference model's figures.
+        var phases = _request.Measured is { HasPhaseRates: true } m && Throughput.IsMeasured ? m : null;
+        var fixedSeconds = phases is not null
+            ? dataset.Bytes / phases.PlanBytesPerSecond
+            : _assumptions.StartupSeconds + dataset.Bytes / _assumptions.ScanBytesPerSecond;
 
         var expected = Run(1);
         var fast = Run(1 + Throughput.Uncertainty);
@@ -86,8 +92,12 @@ public sealed class CostProjector
         var total = expected.Compute + expected.Memory + processor;
         var low = fast.Compute + fast.Memory + (decimal)tickets * _processorCostPerTicket.Low;
         var high = slow.Compute + slow.Memory + (decimal)tickets * _processorCostPerTicket.High;
-        var peakMb = _assumptions.SiloBaseMb + running * (double)configuration.MemoryMbPerWorker;
         var neededMb = MemoryNeededMb(configuration.ChunkSize);
+        // A worker streams its chunk, a batch at a time: what it holds is what it needs, whatever it is given. A
+        // measured peak (the silos' working set in the runs, or the calibration's) is the figure when there is one.
+        var peakMb = _request.Measured is { PeakMemoryMb: > 0 } measuredMemory && Throughput.IsMeasured
+            ? measuredMemory.PeakMemoryMb
+            : _assumptions.SiloBaseMb + running * Math.Min(neededMb, configuration.MemoryMbPerWorker);
 
         return new CostProjection(
             configuration,
@@ -102,18 +112,34 @@ public sealed class CostProjector
             expected.Seconds / 3600,
             Math.Max(expected.Seconds, slow.Seconds) / 3600,
             peakMb / 1024,
-            Assumptions(configuration, mode, busy, running, chunks, neededMb),
+            Assumptions(configuration, mode, busy, running, chunks, neededMb, phases, peakMb),
             Math.Ceiling(neededMb));
 
         (double Seconds, decimal Compute, decimal Memory) Run(double rateScale)
         {
-            var throughput = Throughput.Throughput(busy, rateScale);
+            // Measured workers were busy the share of the time the runs kept them busy.
+            var throughput = Throughput.Throughput(busy, rateScale) * (phases?.BusyShare ?? 1);
             var work = dataset.Rows == 0 ? 0 : dataset.Rows / throughput;
-            var chunkSeconds = Math.Min(configuration.ChunkSize, dataset.Rows) / (throughput / busy);
-            var tail = chunks > busy ? chunkSeconds / 2 : 0;
-            var commits = chunks * _assumptions.ChunkCommitSeconds / busy;
-            var ramp = mode.RampSeconds(busy, _controlIntervalSeconds);
-            var seconds = fixedSeconds + ramp + work + tail + commits;
+            double seconds, tail;
+            if (phases is not null)
+            {
+                // The measured rates hold the commits of the product's own chunking; smaller chunks commit more often.
+                var ownSize = Ingest.ChunkSizing.For(Math.Max(1, dataset.Rows),
+                    _request.Workload.IsLocal ? Ingest.ChunkSizing.TargetMaxLocalChunks : Ingest.ChunkSizing.TargetMaxChunks);
+                var ownChunks = (dataset.Rows + ownSize - 1) / ownSize;
+                var extraCommits = Math.Max(0, chunks - ownChunks) * _assumptions.ChunkCommitSeconds / busy;
+                tail = 0;
+                seconds = fixedSeconds + work + extraCommits + dataset.Rows / (phases.EndRowsPerSecond * rateScale);
+            }
+            else
+            {
+                var chunkSeconds = Math.Min(configuration.ChunkSize, dataset.Rows) / (throughput / busy);
+                tail = chunks > busy ? chunkSeconds / 2 : 0;
+                var commits = chunks * _assumptions.ChunkCommitSeconds / busy;
+                var ramp = mode.RampSeconds(busy, _controlIntervalSeconds);
+                seconds = fixedSeconds + ramp + work + tail + commits;
+            }
+
             var paidSeconds = mode.ReleasesIdleWorkers ? seconds - tail : seconds;
             var workerHours = running * paidSeconds / 3600;
             var gbHours = (running * (double)configuration.MemoryMbPerWorker * paidSeconds + _assumptions.SiloBaseMb * seconds) / 1024 / 3600;
@@ -127,10 +153,11 @@ public sealed class CostProjector
     {
         var rows = (int)Math.Min(chunkSize, Math.Max(1, _request.Dataset.Rows));
         var needed = _assumptions.WorkerMemoryNeededMb(rows, _request.Dataset.BytesPerRow);
-        return _request.Measured is { Runs: > 0, MemoryMbPerWorker: > 0 } measured ? Math.Max(needed, measured.MemoryMbPerWorker) : needed;
+        return _request.Measured is { MemoryMbPerWorker: > 0 } measured && Throughput.IsMeasured ? Math.Max(needed, measured.MemoryMbPerWorker) : needed;
     }
 
-    private string[] Assumptions(RunConfiguration configuration, ModeBehaviour mode, int busy, int running, int chunks, double neededMb)
+    private string[] Assumptions(
+        RunConfiguration configuration, ModeBehaviour mode, int busy, int running, int chunks, double neededMb, MeasuredProfile? phases, double peakMb)
     {
         var compute = _prices.Compute;
         var list = new List<string>
@@ -140,6 +167,13 @@ public sealed class CostProjector
         if (Throughput.CeilingReason is { } ceiling)
         {
             list.Add(ceiling);
+        }
+
+        if (phases is not null)
+        {
+            var basis = phases.IsCalibration ? "the calibration run" : "the runs";
+            list.Add(string.Create(CultureInfo.InvariantCulture,
+                $"phases as {basis} measured them: the planning scan at {phases.PlanBytesPerSecond / 1e6:0.#} MB/s, the end (joining the parts, proposals, summary) at {phases.EndRowsPerSecond:N0} rows/s"));
         }
 
         list.Add($"{busy} busy {Workers(busy)[2..]} of {configuration.Workers} configured over {chunks:N0} chunk{(chunks == 1 ? "" : "s")} of up to {configuration.ChunkSize:N0} rows" +
@@ -154,6 +188,12 @@ public sealed class CostProjector
 
         list.Add(string.Create(CultureInfo.InvariantCulture,
             $"prices: ${compute.ComputeUsdPerWorkerHour:0.####} per worker-hour, ${compute.MemoryUsdPerGbHour:0.####} per GB-hour, paid for the whole run"));
+        if (_request.Measured is { PeakMemoryMb: > 0 } memory && Throughput.IsMeasured)
+        {
+            list.Add(string.Create(CultureInfo.InvariantCulture,
+                $"peak memory: {peakMb:N0} MB, the silo's working set {(memory.IsCalibration ? "the calibration run measured" : "in the runs")} (a worker streams its chunk, so memory does not grow with the rows)"));
+        }
+
         list.Add(configuration.MemoryMbPerWorker >= neededMb
             ? $"a worker needs about {Math.Ceiling(neededMb):N0} MB for its chunk; it is given {configuration.MemoryMbPerWorker:N0} MB"
             : $"too little memory: a worker needs about {Math.Ceiling(neededMb):N0} MB for a chunk of {configuration.ChunkSize:N0} rows, and is given {configuration.MemoryMbPerWorker:N0} MB");

@@ -27,6 +27,13 @@ public sealed record PlanningAssumptions
     /// <summary>A silo's own memory, apart from its workers'.</summary>
     public double SiloBaseMb { get; init; } = 256;
 
+    /// <summary>
+    /// What a silo's process holds beyond the chunk path a calibration run measures in the planning command's own
+    /// process: the Orleans runtime, the job's state store and the dashboard's endpoints. Measured: an embedded
+    /// <c>scale run</c> of 200,000 synthetic tickets peaked at 199 MB where the calibration's process peaked at 72 MB.
+    /// </summary>
+    public double SiloOverheadMb { get; init; } = 125;
+
     /// <summary>What a worker needs apart from its chunk: the processor and its buffers.</summary>
     public double WorkerBaseMb { get; init; } = 64;
 
@@ -38,6 +45,12 @@ public sealed record PlanningAssumptions
 
     /// <summary>How far throughput per worker may be off when it comes from a reference (±30%).</summary>
     public double ReferenceUncertainty { get; init; } = 0.30;
+
+    /// <summary>
+    /// How far throughput per worker may be off when a calibration run measured it (±20%): a few thousand rows of the
+    /// input itself, but without the job's grains, commits and AutoScaler.
+    /// </summary>
+    public double CalibrationUncertainty { get; init; } = 0.20;
 
     /// <summary>The least uncertainty claimed, however many runs a measured profile rests on (±5%).</summary>
     public double MinimumUncertainty { get; init; } = 0.05;

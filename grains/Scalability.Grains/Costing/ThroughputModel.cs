@@ -17,6 +17,9 @@ namespace Scalability.Grains.Costing;
 /// </summary>
 public sealed record ThroughputModel(double PerWorker, double Ceiling, double Uncertainty, string Source, string? CeilingReason)
 {
+    /// <summary>Whether the rate was measured (history or calibration) rather than taken from a reference.</summary>
+    public bool IsMeasured { get; init; }
+
     /// <summary>Tickets/s of <paramref name="busyWorkers"/> busy workers.</summary>
     public double Throughput(int busyWorkers, double scale = 1) => Math.Min(busyWorkers * PerWorker, Ceiling) * scale;
 
@@ -27,15 +30,17 @@ public sealed record ThroughputModel(double PerWorker, double Ceiling, double Un
     public static ThroughputModel For(PlanningRequest request, ResourceProfiles profiles, PlanningAssumptions assumptions, SystemProfile system)
     {
         var workload = request.Workload;
-        var measured = request.Measured is { Runs: > 0, TicketsPerSecondPerWorker: > 0 } m ? m : null;
+        var measured = request.Measured is { TicketsPerSecondPerWorker: > 0 } m && (m.Runs > 0 || m.IsCalibration) ? m : null;
         double perWorker;
         double uncertainty;
         string source;
         if (measured is not null)
         {
             perWorker = measured.TicketsPerSecondPerWorker;
-            uncertainty = assumptions.MeasuredUncertainty(measured.Runs);
-            source = $"{Rate(perWorker)} tickets/s per worker, measured over {Runs(measured.Runs)} of the {workload.Processor} processor";
+            uncertainty = measured.IsCalibration ? assumptions.CalibrationUncertainty : assumptions.MeasuredUncertainty(measured.Runs);
+            source = measured.IsCalibration
+                ? $"{Rate(perWorker)} tickets/s per worker, measured by a calibration run of the {workload.Processor} processor on {measured.SampleRows:N0} rows of this input"
+                : $"{Rate(perWorker)} tickets/s per worker, measured over {Runs(measured.Runs)} of the {workload.Processor} processor";
         }
         else if (workload.IsLocal)
         {
@@ -57,8 +62,14 @@ public sealed record ThroughputModel(double PerWorker, double Ceiling, double Un
         string? reason = null;
         if (workload.IsLocal)
         {
-            ceiling = system.Cores * perWorker;
-            reason = $"the local processor is CPU-bound: at most {system.Cores} busy workers (the silos' cores) add throughput";
+            // A rate measured with more workers than cores is a share of a core: as many workers as were measured
+            // reach the measured total, and more add nothing.
+            var measuredWorkers = measured is { MeanBusyWorkers: > 0 } ? History.RunHistory.WorkersKeptBusy(measured.MeanBusyWorkers) : 0;
+            var useful = Math.Max(system.Cores, measuredWorkers);
+            ceiling = useful * perWorker;
+            reason = useful > system.Cores
+                ? $"the local processor is CPU-bound: the {useful} workers measured shared the silos' {system.Cores} cores, and more add nothing"
+                : $"the local processor is CPU-bound: at most {system.Cores} busy workers (the silos' cores) add throughput";
         }
         else if (workload.IsLlm)
         {
@@ -78,7 +89,7 @@ public sealed record ThroughputModel(double PerWorker, double Ceiling, double Un
             reason ??= "the llm processor is latency-bound: throughput grows with workers (no rate limit given)";
         }
 
-        return new ThroughputModel(perWorker, ceiling, uncertainty, source, reason);
+        return new ThroughputModel(perWorker, ceiling, uncertainty, source, reason) { IsMeasured = measured is not null };
     }
 
     /// <summary>

@@ -30,6 +30,10 @@ public static class PreRunEstimate
         return TokenEstimator.ForInput(request, cancellationToken).Tokens;
     }
 
+    /// <summary>
+    /// The job's estimate, by the same projection <c>scale analyze</c> and <c>scale optimize</c> make: from the
+    /// processor's runs most like this input when there are some (the same weighting), else from the reference model.
+    /// </summary>
     public static JobEstimate Make(
         JobSpec spec, DatasetManifest manifest, TokenEstimate? tokens, IReadOnlyList<RunRecord> history, int clusterWorkers, SystemProfile system)
     {
@@ -39,21 +43,23 @@ public static class PreRunEstimate
             : new Workload(processor.Kind);
         var rows = manifest.RowCount;
         var chunks = Math.Max(1, manifest.Chunks.Length);
-        var projector = new CostProjector(new PlanningRequest(new DatasetShape(rows, manifest.ByteSize, 0), workload, tokens, System: system));
-        var workers = Math.Max(1, Math.Min(clusterWorkers > 0 ? clusterWorkers : system.Cores, chunks));
-        var reference = projector.Project(projector.ReferenceConfiguration() with
+        var measured = RunHistory.Profile(history, rows, manifest.ByteSize);
+        var projector = new CostProjector(new PlanningRequest(new DatasetShape(rows, manifest.ByteSize, 0), workload, tokens, measured, system));
+        // As many workers as the runs kept busy, rounded up (the AutoScaler tends to settle a processor where it settled
+        // before; the projection keeps them busy the share the runs did), or the cluster's workers now before any run.
+        var workers = measured is not null
+            ? RunHistory.WorkersKeptBusy(RunHistory.ExpectedBusyWorkers(history, clusterWorkers, chunks))
+            : Math.Max(1, Math.Min(clusterWorkers > 0 ? clusterWorkers : system.Cores, chunks));
+        var projection = projector.Project(projector.ReferenceConfiguration() with
         {
             Workers = workers,
             ChunkSize = Math.Max(1, (int)Math.Min(int.MaxValue, (rows + chunks - 1) / chunks)),
         });
-        decimal? cost = tokens is not null ? reference.ProcessorUsd : null;
-        var busy = RunHistory.ExpectedBusyWorkers(history, clusterWorkers, chunks);
-        if (RunHistory.EstimateDuration(history, rows, manifest.ByteSize, busy) is { } measured)
-        {
-            var runs = Math.Min(history.Count(r => r.Rows > 0 && r.BusyWorkerSeconds > 0), RunHistory.RunsUsed);
-            return new JobEstimate(cost, measured, $"duration from {runs} earlier run(s) of the {RunHistory.ProcessorKey(processor)} processor at {busy:0.#} busy workers");
-        }
-
-        return new JobEstimate(cost, reference.DurationHours * 3600, $"duration from the reference model at {workers} workers (no earlier run of the {RunHistory.ProcessorKey(processor)} processor)");
+        decimal? cost = tokens is not null || measured?.ProcessorCostPerTicketUsd is not null ? projection.ProcessorUsd : null;
+        var key = RunHistory.ProcessorKey(processor);
+        var basis = measured is not null
+            ? $"duration from {measured.Runs} earlier run(s) of the {key} processor at {workers} busy worker(s)"
+            : $"duration from the reference model at {workers} workers (no earlier run of the {key} processor)";
+        return new JobEstimate(cost, projection.DurationHours * 3600, basis);
     }
 }

@@ -35,8 +35,17 @@ public static class RunHistory
     public static string ProcessorKey(Workload workload) =>
         workload.IsLlm ? $"llm:{workload.Model}" : workload.Processor;
 
-    /// <summary>Averages over the latest runs; null without a run that processed rows.</summary>
-    public static MeasuredProfile? Profile(IReadOnlyList<RunRecord> runs)
+    /// <summary>Averages over the latest runs, each weighing alike; null without a run that processed rows.</summary>
+    public static MeasuredProfile? Profile(IReadOnlyList<RunRecord> runs) => Profile(runs, rows: 0, bytes: 0);
+
+    /// <summary>
+    /// The latest runs' rates, each run weighing by how alike it is to a dataset of <paramref name="rows"/> rows and
+    /// <paramref name="bytes"/> bytes (all alike when those are 0): weight 1 / (1 + |ln(rows ratio)| + |ln(bytes-per-row
+    /// ratio)|), so that a run ten times smaller counts about a third as much as one of the same size and text, and a run
+    /// of tickets three times longer about half. Rates are weighted sums of work over weighted sums of time (a long run
+    /// says more than a short one); null without a run that processed rows.
+    /// </summary>
+    public static MeasuredProfile? Profile(IReadOnlyList<RunRecord> runs, long rows, long bytes)
     {
         var used = Used(runs);
         if (used.Count == 0)
@@ -44,32 +53,33 @@ public static class RunHistory
             return null;
         }
 
+        var weights = used.Select(r => Likeness(r, rows, bytes)).ToArray();
         var billed = used.Where(r => r.ProcessorCostUsd > 0).ToList();
+        var meanBusy = used.Average(r => r.MeanBusyWorkers);
+        var measuredMemory = used.Select((r, i) => (r.WorkingSetMb, Weight: weights[i])).Where(m => m.WorkingSetMb > 0).ToList();
         return new MeasuredProfile(
-            used.Average(r => r.TicketsPerSecondPerWorker),
-            (int)Math.Ceiling(used.Average(r => r.MemoryMbPerWorker)),
+            Rate(used, weights, r => r.Rows, r => r.BusyWorkerSeconds),
+            (int)Math.Ceiling(Weighted(used, weights, r => r.MemoryMbPerWorker)),
             billed.Count > 0 ? billed.Sum(r => r.ProcessorCostUsd) / billed.Sum(r => r.Rows) : null,
-            used.Count);
+            used.Count,
+            PlanBytesPerSecond: Rate(used, weights, r => r.Bytes, r => r.PlanSeconds),
+            EndRowsPerSecond: Rate(used, weights, r => r.Rows, r => r.AssembleSeconds),
+            PeakMemoryMb: measuredMemory.Count > 0 ? measuredMemory.Sum(m => m.WorkingSetMb * m.Weight) / measuredMemory.Sum(m => m.Weight) : 0,
+            BusyShare: meanBusy > 0 ? Math.Min(1, meanBusy / WorkersKeptBusy(meanBusy)) : 1,
+            MeanBusyWorkers: meanBusy);
     }
 
-    /// <summary>
-    /// How long a job of <paramref name="rows"/> rows and <paramref name="bytes"/> bytes takes on
-    /// <paramref name="busyWorkers"/> workers: planning at the bytes per second measured, processing at the tickets per
-    /// second of a busy worker measured, joining at the rows per second measured. Null without a usable run.
-    /// </summary>
-    public static double? EstimateDuration(IReadOnlyList<RunRecord> runs, long rows, long bytes, double busyWorkers)
+    /// <summary>How much a run says about a dataset of these rows and bytes: 1 for one alike, less the less alike.</summary>
+    public static double Likeness(RunRecord run, long rows, long bytes)
     {
-        var used = Used(runs);
-        if (used.Count == 0 || busyWorkers <= 0)
+        if (rows <= 0 || run.Rows <= 0)
         {
-            return null;
+            return 1;
         }
 
-        var planBytesPerSecond = Rate(used, r => r.Bytes, r => r.PlanSeconds);
-        var perWorker = used.Sum(r => r.Rows) / used.Sum(r => r.BusyWorkerSeconds);
-        return (planBytesPerSecond > 0 ? bytes / planBytesPerSecond : 0) +
-               (rows / (perWorker * busyWorkers)) +
-               (End(used, rows) ?? 0);
+        var size = Math.Abs(Math.Log((double)run.Rows / rows));
+        var text = bytes > 0 && run.Bytes > 0 ? Math.Abs(Math.Log(run.BytesPerRow / ((double)bytes / rows))) : 0;
+        return 1 / (1 + size + text);
     }
 
     /// <summary>
@@ -80,7 +90,7 @@ public static class RunHistory
 
     private static double? End(List<RunRecord> used, long rows)
     {
-        var assembleRowsPerSecond = used.Count > 0 ? Rate(used, r => r.Rows, r => r.AssembleSeconds) : 0;
+        var assembleRowsPerSecond = used.Count > 0 ? Rate(used, [.. used.Select(r => Likeness(r, rows, 0))], r => r.Rows, r => r.AssembleSeconds) : 0;
         return assembleRowsPerSecond > 0 ? rows / assembleRowsPerSecond : null;
     }
 
@@ -94,6 +104,12 @@ public static class RunHistory
         var workers = used.Count > 0 ? used.Average(r => r.MeanBusyWorkers) : clusterWorkers;
         return Math.Min(workers, chunks);
     }
+
+    /// <summary>
+    /// The workers a job ran to keep <paramref name="meanBusyWorkers"/> busy on average: that mean rounded up, less a
+    /// tenth, as overlapping commits and leases let the mean pass the workers by a little (2.02 busy of 2 workers).
+    /// </summary>
+    public static int WorkersKeptBusy(double meanBusyWorkers) => Math.Max(1, (int)Math.Ceiling(meanBusyWorkers - 0.1));
 
     /// <summary>Whether a run is large and long enough to plan from by itself.</summary>
     public static bool PlansAlone(RunRecord run) => run.Rows >= MinRowsToPlanAlone && run.DurationSeconds >= MinSecondsToPlanAlone;
@@ -109,9 +125,12 @@ public static class RunHistory
         return used.Exists(PlansAlone) ? used : [];
     }
 
-    private static double Rate(List<RunRecord> runs, Func<RunRecord, double> amount, Func<RunRecord, double> seconds)
+    private static double Rate(List<RunRecord> runs, double[] weights, Func<RunRecord, double> amount, Func<RunRecord, double> seconds)
     {
-        var time = runs.Sum(seconds);
-        return time > 0 ? runs.Sum(amount) / time : 0;
+        var time = runs.Select((r, i) => seconds(r) * weights[i]).Sum();
+        return time > 0 ? runs.Select((r, i) => amount(r) * weights[i]).Sum() / time : 0;
     }
+
+    private static double Weighted(List<RunRecord> runs, double[] weights, Func<RunRecord, double> value) =>
+        runs.Select((r, i) => value(r) * weights[i]).Sum() / weights.Sum();
 }

@@ -39,6 +39,9 @@ public sealed class RunHistoryGrain(
     public Task<MeasuredProfile?> GetProfile(string processor) =>
         Task.FromResult(state.State.Runs.TryGetValue(processor, out var runs) ? RunHistory.Profile(runs) : null);
 
+    public Task<MeasuredProfile?> GetProfileFor(string processor, long rows, long bytes) =>
+        Task.FromResult(state.State.Runs.TryGetValue(processor, out var runs) ? RunHistory.Profile(runs, rows, bytes) : null);
+
     public Task<Dictionary<string, RunRecord[]>> GetAllRuns() =>
         Task.FromResult(state.State.Runs.Where(p => p.Value.Count > 0).ToDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal));
 

@@ -816,12 +816,14 @@ public sealed class JobGrain(
         {
             var silos = await GrainFactory.GetGrain<IAutoScalerGrain>(IAutoScalerGrain.Key).GetSilos();
             var workers = silos.Sum(s => s.Workers);
-            var memoryMbPerWorker = workers > 0 ? (int)Math.Ceiling(silos.Sum(s => s.MemoryBytes) / (1024.0 * 1024) / workers) : 0;
+            var workingSetMb = silos.Sum(s => s.MemoryBytes) / (1024.0 * 1024);
+            var memoryMbPerWorker = workers > 0 ? (int)Math.Ceiling(workingSetMb / workers) : 0;
             var assembling = Job.AssemblingSinceUtc ?? finishedUtc;
             await RunHistoryGrain.Record(new RunRecord(
                 JobId, RunHistory.ProcessorKey(Job.Spec!.EffectiveProcessor), finishedUtc, Manifest.RowCount, Manifest.ByteSize,
                 (running - Job.SubmittedUtc).TotalSeconds, (assembling - running).TotalSeconds, (finishedUtc - assembling).TotalSeconds,
-                Job.BusyWorkerSeconds, memoryMbPerWorker, summary.CostUsd, Job.EstimatedCostUsd, Job.EstimatedDurationSeconds));
+                Job.BusyWorkerSeconds, memoryMbPerWorker, summary.CostUsd, Job.EstimatedCostUsd, Job.EstimatedDurationSeconds,
+                Math.Round(workingSetMb, 1)));
         }
         catch (Exception e) when (e is OrleansException or TimeoutException)
         {

@@ -45,6 +45,10 @@ public sealed class EstimateCommandTests(ITestOutputHelper log) : IDisposable
         var analyze = await ScaleCli.RunAsync(_temp.Path, "analyze", input);
         Assert.True(analyze.ExitCode == 0, analyze.StdErr);
         Assert.Contains("tickets/s per worker, measured over 3 runs of the local processor", analyze.StdOut);
+        Assert.DoesNotContain("calibrating", analyze.StdErr);
+        // The same model as the jobs' own estimates: its duration is within a rounding of the third run's estimate.
+        var planned = System.Text.RegularExpressions.Regex.Match(analyze.StdOut, @"\n    duration     (\d+) s ").Groups[1].Value;
+        Assert.InRange(double.Parse(planned, CultureInfo.InvariantCulture), Math.Floor(third.Estimated.Value * 0.85), Math.Ceiling(third.Estimated.Value * 1.15));
     }
 
     private async Task<(double Duration, double? Estimated, double? Error)> RunAsync(string input, string output)

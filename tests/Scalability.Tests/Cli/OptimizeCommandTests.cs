@@ -139,6 +139,46 @@ public sealed class OptimizeCommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Analyze_on_a_fresh_state_calibrates_the_local_processor_on_the_input_and_plans_from_it()
+    {
+        var run = await ScaleCli.RunAsync(_temp.Path, "analyze", TestPaths.Dataset(TestPaths.Bitext));
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.StartsWith("calibrating: no earlier run of the local processor plans this input, so a sample of it runs through the chunk path", run.StdErr);
+        var calibrated = System.Text.RegularExpressions.Regex.Match(run.StdOut, @"\n  calibration  ([\d,]+) rows in (\d+) chunks on (\d) workers?, ");
+        Assert.True(calibrated.Success, run.StdOut);
+        // Four chunks a worker, one per core (as many as a run starts with).
+        Assert.Equal(4 * int.Parse(calibrated.Groups[3].Value), int.Parse(calibrated.Groups[2].Value));
+        Assert.Contains($"tickets/s per worker, measured by a calibration run of the local processor on {calibrated.Groups[1].Value} rows of this input (±20% for the range)", run.StdOut);
+        Assert.Contains("phases as the calibration run measured them: the planning scan at ", run.StdOut);
+        Assert.DoesNotContain("40,000 tickets/s per busy core", run.StdOut);
+        // Nothing of it is kept: a fresh state folder stays fresh.
+        Assert.False(Directory.Exists(Path.Combine(_temp.Path, ".scale")));
+    }
+
+    [Fact]
+    public async Task Analyze_with_calibrate_false_plans_from_the_reference_and_says_so()
+    {
+        var run = await ScaleCli.RunAsync(_temp.Path, "analyze", TestPaths.Dataset(TestPaths.Bitext), "--calibrate", "false", "--json");
+
+        Assert.True(run.ExitCode == 0, run.StdErr);
+        Assert.DoesNotContain("calibrating", run.StdErr);
+        var analysis = JsonDocument.Parse(run.StdOut).RootElement;
+        Assert.Equal(JsonValueKind.Null, analysis.GetProperty("calibration").ValueKind);
+        Assert.Contains(analysis.GetProperty("costAnalysis").GetProperty("projection").GetProperty("assumptions").EnumerateArray(),
+            a => a.GetString()!.StartsWith("throughput: 40,000 tickets/s per busy core for the local processor", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task Analyze_calibrates_only_the_local_processor()
+    {
+        var run = await ScaleCli.RunAsync(_temp.Path, "analyze", TestPaths.Dataset(TestPaths.Bitext), "--calibrate", "--processor", "llm", "--llm-model", "gpt-4o-mini");
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith("error: --calibrate runs the local processor; the llm processor is planned from its own runs", run.StdErr);
+    }
+
+    [Fact]
     public async Task Analyze_refuses_an_unknown_mode()
     {
         var run = await ScaleCli.RunAsync(_temp.Path, "analyze", TestPaths.Dataset(TestPaths.Bitext), "--mode", "fastest");

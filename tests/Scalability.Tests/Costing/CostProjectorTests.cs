@@ -20,7 +20,9 @@ public sealed class CostProjectorTests
         Assert.Equal(0m, projection.ProcessorUsd);
         Assert.Equal(projection.ComputeUsd + projection.MemoryUsd, projection.TotalCostUsd);
         Assert.Equal(Math.Round(2 * 12.525 / 3600 * 0.04, 4), (double)projection.ComputeUsd, 6);
-        Assert.Equal((256 + 2 * 512) / 1024.0, projection.PeakMemoryGb, 9);
+        // A worker streams its chunk: it holds what it needs (64 MB and its chunk's 1 MB of CSV three times over), not
+        // the 512 MB it is given.
+        Assert.Equal((256 + 2 * (64 + 10_000 * 100 * 3 / 1048576.0)) / 1024.0, projection.PeakMemoryGb, 9);
         Assert.Contains(projection.Assumptions, a => a.Contains("40,000 tickets/s per busy core for the local processor", StringComparison.Ordinal));
         Assert.Contains(projection.Assumptions, a => a.Contains("at most 2 busy workers (the silos' cores)", StringComparison.Ordinal));
     }
