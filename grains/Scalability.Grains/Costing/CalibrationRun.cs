@@ -39,12 +39,16 @@ public static class CalibrationRun
         ArgumentOutOfRangeException.ThrowIfLessThan(sampleRows, 1);
         var clock = Stopwatch.StartNew();
         var chunkCount = workers * ChunksPerWorker;
-        var full = ManifestScanner.Scan(inputPath, ChunkSizing.Auto, cancellationToken);
+        // The job's planning scan, timed, cut into calibration-sized chunks from which evenly spaced ones are run. An
+        // input of fewer rows than the sample is scanned again in smaller chunks, so that every worker still gets
+        // several: cheap, as it is that small.
+        var small = Scan(inputPath, Math.Max(1, sampleRows / chunkCount), cancellationToken);
         var scanSeconds = clock.Elapsed.TotalSeconds;
-        var chunkRows = Math.Max(1, (int)Math.Min(sampleRows / chunkCount, Math.Max(1, full.RowCount / chunkCount)));
-        // The same scan again, cut into calibration-sized chunks, from which evenly spaced ones are run.
-        var small = ManifestScanner.Scan(inputPath, chunkRows, conversationColumn: null, orderColumn: null, cancellationToken: cancellationToken,
-            targetMaxChunks: int.MaxValue);
+        if (small.Chunks.Length < chunkCount && small.RowCount > chunkCount)
+        {
+            small = Scan(inputPath, (int)(small.RowCount / chunkCount), cancellationToken);
+        }
+
         var picked = Spread(small.Chunks, chunkCount);
 
         var folder = Path.Combine(workRoot ?? Path.GetTempPath(), $"scale-calibration-{Guid.NewGuid():N}");
@@ -78,16 +82,16 @@ public static class CalibrationRun
             var joinSeconds = join.Elapsed.TotalSeconds;
 
             var reviewShare = rows == 0 ? 0 : (double)reports.Sum(r => r.Quality?.Review ?? 0) / rows;
-            var proposalSeconds = ProposalSeconds(input, picked, mapping, full.RowCount, reviewShare, cancellationToken);
-            var endSeconds = (joinSeconds / Math.Max(1, rows) * full.RowCount) + proposalSeconds;
+            var proposalSeconds = ProposalSeconds(input, picked, mapping, small.RowCount, reviewShare, cancellationToken);
+            var endSeconds = (joinSeconds / Math.Max(1, rows) * small.RowCount) + proposalSeconds;
 
             var profile = new MeasuredProfile(
                 busySeconds > 0 ? rows / busySeconds : 0,
                 (int)Math.Ceiling((peakMb + assumptions.SiloOverheadMb) / workers),
                 ProcessorCostPerTicketUsd: null,
                 Runs: 0,
-                PlanBytesPerSecond: scanSeconds > 0 ? full.ByteSize / scanSeconds : 0,
-                EndRowsPerSecond: endSeconds > 0 ? full.RowCount / endSeconds : 0,
+                PlanBytesPerSecond: scanSeconds > 0 ? small.ByteSize / scanSeconds : 0,
+                EndRowsPerSecond: endSeconds > 0 ? small.RowCount / endSeconds : 0,
                 PeakMemoryMb: Math.Round(peakMb + assumptions.SiloOverheadMb, 1),
                 Basis: MeasuredProfile.FromCalibration,
                 SampleRows: rows,
@@ -106,6 +110,10 @@ public static class CalibrationRun
             }
         }
     }
+
+    private static DatasetManifest Scan(string inputPath, int chunkRows, CancellationToken cancellationToken) =>
+        ManifestScanner.Scan(inputPath, chunkRows, conversationColumn: null, orderColumn: null, cancellationToken: cancellationToken,
+            targetMaxChunks: int.MaxValue);
 
     /// <summary><paramref name="count"/> chunks spread evenly over <paramref name="chunks"/> (all of them when fewer).</summary>
     public static ChunkBounds[] Spread(IReadOnlyList<ChunkBounds> chunks, int count)
@@ -133,17 +141,12 @@ public static class CalibrationRun
             return 0;
         }
 
-        var tickets = new List<ReviewTicket>(clustered);
-        foreach (var chunk in chunks)
-        {
-            foreach (var item in TicketInputs.Read(input, chunk, mapping, cancellationToken))
-            {
-                if (item is TicketInput ticket && tickets.Count < clustered)
-                {
-                    tickets.Add(new ReviewTicket(ticket.Ticket.Id, ticket.Ticket.Text));
-                }
-            }
-        }
+        var tickets = chunks
+            .SelectMany(chunk => TicketInputs.Read(input, chunk, mapping, cancellationToken))
+            .OfType<TicketInput>()
+            .Take(clustered)
+            .Select(ticket => new ReviewTicket(ticket.Ticket.Id, ticket.Ticket.Text))
+            .ToList();
 
         var clock = Stopwatch.StartNew();
         CategoryProposer.Propose(tickets, Math.Max(tickets.Count, (long)Math.Round(reviewShare * rows)), options, cancellationToken);

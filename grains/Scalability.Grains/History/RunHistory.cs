@@ -56,7 +56,7 @@ public static class RunHistory
         var weights = used.Select(r => Likeness(r, rows, bytes)).ToArray();
         var billed = used.Where(r => r.ProcessorCostUsd > 0).ToList();
         var meanBusy = used.Average(r => r.MeanBusyWorkers);
-        var measuredMemory = used.Select((r, i) => (r.WorkingSetMb, Weight: weights[i])).Where(m => m.WorkingSetMb > 0).ToList();
+        var measuredMemory = used.Select((r, i) => (Run: r, Weight: weights[i])).Where(m => m.Run.WorkingSetMb > 0).ToList();
         return new MeasuredProfile(
             Rate(used, weights, r => r.Rows, r => r.BusyWorkerSeconds),
             (int)Math.Ceiling(Weighted(used, weights, r => r.MemoryMbPerWorker)),
@@ -64,7 +64,9 @@ public static class RunHistory
             used.Count,
             PlanBytesPerSecond: Rate(used, weights, r => r.Bytes, r => r.PlanSeconds),
             EndRowsPerSecond: Rate(used, weights, r => r.Rows, r => r.AssembleSeconds),
-            PeakMemoryMb: measuredMemory.Count > 0 ? measuredMemory.Sum(m => m.WorkingSetMb * m.Weight) / measuredMemory.Sum(m => m.Weight) : 0,
+            PeakMemoryMb: measuredMemory.Count > 0
+                ? Weighted([.. measuredMemory.Select(m => m.Run)], [.. measuredMemory.Select(m => m.Weight)], r => r.WorkingSetMb)
+                : 0,
             BusyShare: meanBusy > 0 ? Math.Min(1, meanBusy / WorkersKeptBusy(meanBusy)) : 1,
             MeanBusyWorkers: meanBusy);
     }
@@ -84,15 +86,11 @@ public static class RunHistory
 
     /// <summary>
     /// The seconds from the last commit to the end (joining the parts, proposing categories, writing the summary) of a
-    /// job of <paramref name="rows"/> rows, at the runs' joining rate; null without runs to plan from.
+    /// job of <paramref name="rows"/> rows and <paramref name="bytes"/> bytes, at the end rate of the profile the
+    /// projection plans with (<see cref="Profile(IReadOnlyList{RunRecord}, long, long)"/>); null without runs to plan from.
     /// </summary>
-    public static double? EstimateEnd(IReadOnlyList<RunRecord> runs, long rows) => End(Used(runs), rows);
-
-    private static double? End(List<RunRecord> used, long rows)
-    {
-        var assembleRowsPerSecond = used.Count > 0 ? Rate(used, [.. used.Select(r => Likeness(r, rows, 0))], r => r.Rows, r => r.AssembleSeconds) : 0;
-        return assembleRowsPerSecond > 0 ? rows / assembleRowsPerSecond : null;
-    }
+    public static double? EstimateEnd(IReadOnlyList<RunRecord> runs, long rows, long bytes = 0) =>
+        Profile(runs, rows, bytes) is { EndRowsPerSecond: > 0 } profile ? rows / profile.EndRowsPerSecond : null;
 
     /// <summary>
     /// How many workers to expect busy: as many as the runs had on average (the AutoScaler tends to settle a processor

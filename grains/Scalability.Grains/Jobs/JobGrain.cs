@@ -505,7 +505,7 @@ public sealed class JobGrain(
         {
             var tokens = await Task.Run(() => PreRunEstimate.SampleTokens(spec, mapping, _stopping.Token));
             var history = await RunHistoryGrain.GetRuns(RunHistory.ProcessorKey(spec.EffectiveProcessor));
-            _expectedEndSeconds = RunHistory.EstimateEnd(history, manifest.RowCount) ?? 0;
+            _expectedEndSeconds = RunHistory.EstimateEnd(history, manifest.RowCount, manifest.ByteSize) ?? 0;
             var cluster = await ClusterFiguresAsync();
             var estimate = PreRunEstimate.Make(spec, manifest, tokens, history, cluster?.CurrentWorkers ?? 0, SystemProfiler.Current());
             if (Job.Status.IsFinished() || _finishing)
